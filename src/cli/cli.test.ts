@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, envFor } from '../testing/test-db.ts';
+
+const run = promisify(execFile);
+let env: NodeJS.ProcessEnv;
+
+/** Runs the real `xiezuo` bin, as `npx xiezuo …` does. */
+async function xiezuo(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node', ['bin/xiezuo.mjs', ...args], { env, cwd: process.cwd() });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  env = envFor(await createTestDatabase());
+  const demo = await xiezuo('demo');
+  expect(demo.code).toBe(0);
+});
+
+describe('the xiezuo command', () => {
+  it('finds 香格里拉 with its code and full path', async () => {
+    const r = await xiezuo('regions', 'find', '香格里拉', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.candidates[0].region).toMatchObject({ code: '533401', fullName: '云南省 迪庆藏族自治州 香格里拉市' });
+  });
+
+  it("lists 香格里拉市's townships as paired or not", async () => {
+    const r = await xiezuo('pairings', 'coverage', '香格里拉市', '--json', '--year', '2024');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.region.code).toBe('533401');
+    const byName = Object.fromEntries(out.units.map((u: { name: string; paired: boolean }) => [u.name, u.paired]));
+    expect(byName).toMatchObject({ 金江镇: true, 虎跳峡镇: true, 建塘镇: false });
+    expect(out.own.map((p: { eastOrgName: string }) => p.eastOrgName)).toContain('上海市闵行区人民政府');
+  });
+
+  it('lists the pairings of a district and its sub-units, by alias', async () => {
+    const r = await xiezuo('pairings', 'list', '--org', '闵行区', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const wests = out.items.map((p: { westOrg: { name: string } }) => p.westOrg.name);
+    expect(wests).toEqual(expect.arrayContaining(['香格里拉市人民政府', '泽普县人民政府', '金江镇人民政府', '香格里拉市司法局']));
+    const county = await xiezuo('pairings', 'list', '--county', '533401', '--json');
+    expect(JSON.parse(county.stdout).items.every((p: { westOrg: { regionCode: string } }) => p.westOrg.regionCode.startsWith('533401'))).toBe(true);
+  });
+
+  it('says clearly what is wrong, with a non-zero exit', async () => {
+    const ambiguous = await xiezuo('pairings', 'coverage', '联合村');
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain('村级');
+    const usage = await xiezuo('frobnicate');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('未知命令');
+    const badUrl = await run('node', ['bin/xiezuo.mjs', 'migrate'], { env: { ...env, DATABASE_URL: 'mysql://x/y' } }).catch((e) => e);
+    expect(badUrl.stderr).toContain('DATABASE_URL');
+  });
+});

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { loadDemo } from '../modules/demo/demo.seed.ts';
+import { searchRegions } from '../modules/regions/regions.service.ts';
+import { printError, printJson, UsageError, withDatabase } from './runtime.ts';
+import { serve } from './serve.ts';
+import { pairingsCommand } from './pairings.ts';
+
+const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
+
+用法：xiezuo <命令> [参数]
+
+  serve [--demo] [--port N]          启动 API 与网页（首次启动自动迁移数据库、加载行政区划）
+  migrate                            应用数据库迁移并加载行政区划
+  demo                               向空数据库加载演示数据
+  regions find <地名> [--within 代码] [--limit N] [--json]
+                                     按地名查找区划（简称、复合地名），歧义时列出全部候选
+  pairings list [--org 组织] [--county 县] [--type 类型] [--year 年] [--json]
+                                     结对关系（--org 含其下级单位）
+  pairings coverage <县名或代码> [--year 年] [--json]
+                                     某县（或州、乡镇）的乡镇、村结对覆盖情况
+
+环境变量：DATABASE_URL（使用 PostgreSQL）、XIEZUO_DATA_DIR（嵌入式数据库目录，默认 ./data）、PORT（默认 8080）`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve': {
+        const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, port: { type: 'string' }, dev: { type: 'boolean' } } });
+        return await serve({ demo: !!values.demo, port: values.port ? Number(values.port) : undefined });
+      }
+      case 'migrate':
+        await withDatabase(async () => undefined, (m) => process.stdout.write(`${m}\n`));
+        process.stdout.write('数据库已是最新。\n');
+        return 0;
+      case 'demo': {
+        const outcome = await withDatabase((d) => loadDemo(d.db));
+        process.stdout.write(outcome.loaded ? `已加载演示数据：${outcome.orgs} 个组织、${outcome.pairings} 个结对\n` : `${outcome.reason}\n`);
+        return 0;
+      }
+      case 'regions':
+        return await regionsCommand(rest);
+      case 'pairings':
+        return await pairingsCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${HELP}\n`);
+        return 0;
+      default:
+        throw new UsageError(`未知命令「${command}」`);
+    }
+  } catch (err) {
+    return printError(err);
+  }
+}
+
+async function regionsCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'find') throw new UsageError('regions 只支持 find 子命令');
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, within: { type: 'string' }, limit: { type: 'string' } },
+  });
+  const name = positionals.join('');
+  if (!name) throw new UsageError('请给出要查找的地名，例如：xiezuo regions find 香格里拉');
+  const result = await withDatabase((d) => searchRegions(d.db, { q: name, limit: Number(values.limit ?? 20), within: values.within }));
+  if (values.json) printJson(result);
+  else if (result.candidates.length === 0) process.stdout.write(`找不到地名「${name}」\n`);
+  else {
+    if (result.ambiguous) process.stdout.write(`「${name}」有 ${result.candidates.length} 个候选：\n`);
+    for (const c of result.candidates) process.stdout.write(`${c.region.code}\t${c.region.fullName}\t(${c.match})\n`);
+  }
+  return result.candidates.length ? 0 : 1;
+}

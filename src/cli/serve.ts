@@ -1,0 +1,37 @@
+import { appConfigFromEnv } from '../platform/config.ts';
+import { openDatabase } from '../platform/db/database.ts';
+import { prepareDatabase } from '../platform/db/prepare.ts';
+import { buildServer } from '../platform/http/server.ts';
+import { loadDemo } from '../modules/demo/demo.seed.ts';
+
+const log = (m: string) => process.stdout.write(`${m}\n`);
+
+/** `xiezuo serve`: prepares the database (and demo data with --demo), then serves API and web UI. */
+export async function serve(opts: { demo: boolean; port?: number }): Promise<number> {
+  const config = appConfigFromEnv();
+  const port = opts.port ?? config.port;
+  const database = await openDatabase(config.db);
+  try {
+    log(`数据库：${database.engine === 'pglite' ? '嵌入式 PGlite' : 'PostgreSQL'}（${database.location}）`);
+    await prepareDatabase(database.db, log);
+    if (opts.demo) {
+      const demo = await loadDemo(database.db);
+      log(demo.loaded ? `已加载演示数据：${demo.orgs} 个组织、${demo.pairings} 个结对` : `演示数据：${demo.reason}`);
+    }
+    const app = await buildServer({ database, logger: process.env.XIEZUO_LOG === '1', demo: opts.demo });
+    await app.listen({ port, host: config.host });
+    const address = app.server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    log(`协作 Xiezuo 已启动：http://localhost:${actualPort}/  （API 文档：http://localhost:${actualPort}/api/docs）`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    log('正在停止…');
+    await app.close();
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

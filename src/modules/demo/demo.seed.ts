@@ -1,0 +1,40 @@
+import type { Db } from '../../platform/db/database.ts';
+import { systemContext } from '../../platform/audit.ts';
+import { createOrg } from '../orgs/orgs.service.ts';
+import { createAgreement, createPairing } from '../pairings/pairings.service.ts';
+import { DEMO_ORGS, DEMO_PAIRINGS } from './demo.data.ts';
+
+const DEMO_NOTE = '演示数据（依据公开工作简报整理）';
+
+export type DemoOutcome = { loaded: true; orgs: number; pairings: number } | { loaded: false; reason: string };
+
+/** Loads the demo records through the services (so every rule and the audit apply), only into an empty database. */
+export async function loadDemo(db: Db): Promise<DemoOutcome> {
+  const existing = await db.selectFrom('orgs').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn<boolean>('bool_or', ['is_demo']).as('demo')]).executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) {
+    return { loaded: false, reason: existing.demo ? '演示数据已加载' : '数据库已有正式数据，不加载演示数据' };
+  }
+  const ctx = { ...systemContext, actor: { id: null, name: 'demo' } };
+  const ids = new Map<string, number>();
+  for (const o of DEMO_ORGS) {
+    const created = await createOrg(
+      db,
+      ctx,
+      { name: o.name, type: o.type, side: o.side, regionCode: o.region, parentId: o.parent ? ids.get(o.parent) : null, aliases: o.aliases ?? [], note: DEMO_NOTE },
+      { isDemo: true },
+    );
+    ids.set(o.name, created.id);
+  }
+  for (const p of DEMO_PAIRINGS) {
+    const created = await createPairing(
+      db,
+      ctx,
+      { type: p.type, eastOrgId: ids.get(p.east)!, westOrgId: ids.get(p.west)!, startDate: p.start, status: 'active', note: DEMO_NOTE },
+      { isDemo: true },
+    );
+    for (const a of p.agreements ?? []) {
+      await createAgreement(db, ctx, created.id, { year: a.year, title: a.title, pledgedFen: a.pledgedYuan * 100, note: DEMO_NOTE });
+    }
+  }
+  return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length };
+}

@@ -1,0 +1,129 @@
+import type { Db, Queryable } from '../../platform/db/database.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
+import { writeAudit, type RequestContext } from '../../platform/audit.ts';
+import type { Page } from '../../platform/contract.ts';
+import * as regionsRepo from '../regions/regions.repository.ts';
+import { withPaths } from '../regions/regions.service.ts';
+import * as repo from './orgs.repository.ts';
+import type { Org, OrgInput, OrgListQuery, OrgPatch, OrgType } from './orgs.contract.ts';
+
+async function present(q: Queryable, rows: repo.OrgRow[]): Promise<Org[]> {
+  const codes = [...new Set(rows.map((r) => r.region_code).filter((c): c is string => !!c))];
+  const regions = new Map((await withPaths(q, await regionsRepo.findByCodes(q, codes))).map((r) => [r.code, r]));
+  return rows.map((r) => {
+    const region = r.region_code ? regions.get(r.region_code) : undefined;
+    return {
+      id: r.id,
+      name: r.name,
+      type: r.type as OrgType,
+      side: r.side,
+      regionCode: r.region_code,
+      region: region ? { code: region.code, name: region.name, level: region.level, fullName: region.fullName } : null,
+      parentId: r.parent_id,
+      parentName: r.parent_name,
+      aliases: r.aliases,
+      note: r.note,
+      isDemo: r.is_demo,
+      createdAt: new Date(r.created_at).toISOString(),
+      updatedAt: new Date(r.updated_at).toISOString(),
+    };
+  });
+}
+
+export async function getOrg(q: Queryable, id: number): Promise<Org> {
+  const row = await repo.findById(q, id);
+  if (!row) throw notFound('组织', id);
+  return (await present(q, [row]))[0];
+}
+
+export async function listOrgs(q: Queryable, f: OrgListQuery): Promise<Page<Org>> {
+  const { rows, total } = await repo.list(q, f);
+  return { items: await present(q, rows), total, page: f.page, pageSize: f.pageSize };
+}
+
+/** Region must exist; parent must exist, be on the same side, and not be the org itself or below it. */
+async function checkReferences(q: Queryable, input: OrgPatch & { side?: 'east' | 'west' }, selfId?: number) {
+  if (input.regionCode) {
+    const found = await regionsRepo.existingCodes(q, [input.regionCode]);
+    if (!found.has(input.regionCode)) throw invalidField('regionCode', `未知的区划代码 ${input.regionCode}`);
+  }
+  if (input.parentId) {
+    const parent = await repo.findById(q, input.parentId);
+    if (!parent) throw invalidField('parentId', `上级组织 ${input.parentId} 不存在`);
+    if (input.side && parent.side !== input.side) {
+      throw invalidField('parentId', `上级组织「${parent.name}」属于${parent.side === 'east' ? '帮扶方' : '受援方'}，与本组织不在同一方`);
+    }
+    if (selfId && (await repo.ancestorIds(q, input.parentId)).includes(selfId)) {
+      throw invalidField('parentId', '上级组织不能是本组织或其下级组织');
+    }
+  }
+  if (input.name && (await repo.findByName(q, input.name, selfId))) {
+    throw new AppError('CONFLICT', `已有同名组织「${input.name}」`, [{ path: 'name', message: '名称已被使用' }]);
+  }
+}
+
+export async function createOrg(db: Db, ctx: RequestContext, input: OrgInput, opts: { isDemo?: boolean } = {}): Promise<Org> {
+  return db.transaction().execute(async (trx) => {
+    await checkReferences(trx, input);
+    const id = await repo.insert(trx, {
+      name: input.name,
+      type: input.type,
+      side: input.side,
+      region_code: input.regionCode ?? null,
+      parent_id: input.parentId ?? null,
+      aliases: [...new Set(input.aliases)],
+      note: input.note ?? null,
+      is_demo: opts.isDemo ?? false,
+    });
+    const created = await getOrg(trx, id);
+    await writeAudit(trx, ctx, { entity: 'org', entityId: id, action: 'create', after: created });
+    return created;
+  });
+}
+
+export async function updateOrg(db: Db, ctx: RequestContext, id: number, patch: OrgPatch): Promise<Org> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getOrg(trx, id);
+    const side = patch.side ?? before.side;
+    await checkReferences(trx, { ...patch, side, parentId: patch.parentId === undefined ? before.parentId : patch.parentId }, id);
+    if (patch.side && patch.side !== before.side) {
+      const deps = await repo.countDependents(trx, id);
+      if (deps.pairings > 0) throw invalidField('side', `该组织已有 ${deps.pairings} 个结对关系，不能改变帮扶方/受援方`);
+    }
+    await repo.update(trx, id, {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.type !== undefined && { type: patch.type }),
+      ...(patch.side !== undefined && { side: patch.side }),
+      ...(patch.regionCode !== undefined && { region_code: patch.regionCode }),
+      ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
+      ...(patch.aliases !== undefined && { aliases: [...new Set(patch.aliases)] }),
+      ...(patch.note !== undefined && { note: patch.note }),
+    });
+    const after = await getOrg(trx, id);
+    await writeAudit(trx, ctx, { entity: 'org', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+export async function deleteOrg(db: Db, ctx: RequestContext, id: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await getOrg(trx, id);
+    const deps = await repo.countDependents(trx, id);
+    if (deps.children > 0 || deps.pairings > 0) {
+      throw new AppError('CONFLICT', `组织「${before.name}」还有 ${deps.children} 个下级组织、${deps.pairings} 个结对关系，不能删除`);
+    }
+    await repo.remove(trx, id);
+    await writeAudit(trx, ctx, { entity: 'org', entityId: id, action: 'delete', before });
+  });
+}
+
+/** Resolves an id, a name or an alias to one organisation, or says why it cannot. */
+export async function resolveOrg(q: Queryable, text: string): Promise<{ id: number; name: string }> {
+  if (/^\d+$/.test(text)) return getOrg(q, Number(text));
+  const found = await repo.findByNameOrAlias(q, text.trim());
+  if (found.length === 1) return found[0];
+  if (found.length === 0) throw new AppError('NOT_FOUND', `找不到组织「${text}」（按名称或简称）`, [{ path: 'org', message: '无匹配的组织' }]);
+  throw new AppError('VALIDATION', `组织「${text}」有多个匹配：${found.map((o) => `${o.name}（${o.id}）`).join('；')}。请使用编号。`, [
+    { path: 'org', message: '名称有歧义' },
+  ]);
+}

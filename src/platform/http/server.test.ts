@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/test-app.ts';
+
+const t = useTestApp();
+
+describe('the HTTP layer', () => {
+  it('reports health with the engine and the loaded regions', async () => {
+    const res = await t.call('GET', '/api/v1/health');
+    expect(res.status).toBe(200);
+    expect(res.body.regions).toBeGreaterThan(660_000);
+    expect(['pglite', 'postgres']).toContain(res.body.engine);
+  });
+
+  it('publishes an OpenAPI document generated from the contracts', async () => {
+    const res = await t.call('GET', '/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/orgs', '/api/v1/pairings/{id}', '/api/v1/coverage/{code}', '/api/v1/regions/search']));
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+
+  it('answers unknown routes and broken JSON in the one error format', async () => {
+    const missing = await t.call('GET', '/api/v1/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'NOT_FOUND', issues: [] });
+    const broken = await t.app.inject({ method: 'POST', url: '/api/v1/orgs', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('JSON') });
+  });
+
+  it('names the bad query parameter', async () => {
+    const res = await t.call('GET', '/api/v1/regions/search?q=');
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0].path).toBe('q');
+    expect(res.body.message).toContain('查询参数');
+  });
+});

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { z } from 'zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/database.ts';
+import type { RequestContext } from '../audit.ts';
+import { AppError } from '../errors.ts';
+import { errorHandler } from './errors.ts';
+import { registerRegionRoutes } from '../../modules/regions/regions.routes.ts';
+import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.ts';
+import { registerPairingRoutes } from '../../modules/pairings/pairings.routes.ts';
+import { registerSystemRoutes } from '../../modules/system/system.routes.ts';
+
+z.config(z.locales.zhCN());
+
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+export type App = FastifyInstance;
+export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface ServerOptions {
+  database: Database;
+  logger?: boolean;
+  /** Serve the built web app from here; skipped when the folder has no index.html. */
+  webDist?: string;
+  demo?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
+
+export async function buildServer(opts: ServerOptions): Promise<App> {
+  const app = Fastify({ logger: opts.logger ? { level: 'info' } : false, bodyLimit: 20 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.addHook('onRequest', async (req) => {
+    req.ctx = { actor: { id: null, name: 'anonymous' }, ip: req.ip };
+  });
+
+  await app.register(import('@fastify/swagger'), {
+    openapi: {
+      info: { title: 'Xiezuo 协作 API', version: '1', description: '东西部协作与对口支援工作平台的 REST 接口。错误体：{ code, message, issues[] }。' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(import('@fastify/swagger-ui'), { routePrefix: '/api/docs' });
+
+  const deps = { db: opts.database.db, database: opts.database, demo: !!opts.demo };
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      registerSystemRoutes(typed, deps);
+      registerRegionRoutes(typed, deps);
+      registerOrgRoutes(typed, deps);
+      registerPairingRoutes(typed, deps);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDist = opts.webDist ?? WEB_DIST;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(import('@fastify/static'), { root: webDist, prefix: '/', wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      const e = new AppError('NOT_FOUND', `没有这个接口：${req.method} ${req.url.split('?')[0]}`);
+      return reply.status(404).send(e.toJSON());
+    }
+    return reply.type('text/html').sendFile('index.html'); // client-side routes
+  });
+  return app;
+}
+
+export interface RouteDeps {
+  db: Database['db'];
+  database: Database;
+  demo: boolean;
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../platform/db/database.ts';
+import { prepareDatabase } from '../platform/db/prepare.ts';
+
+/**
+ * Builds one migrated database with the full division tree, once per run; every test file
+ * then gets its own copy (a copied PGlite folder, or CREATE DATABASE … TEMPLATE on PostgreSQL).
+ */
+export default async function setup(project: TestProject) {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `xiezuo_tpl_${process.pid}_${Date.now()}`;
+    await adminQuery(adminUrl, `create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+    const database = await openDatabase({ engine: 'postgres', url: withDatabase(adminUrl, name) });
+    await prepareDatabase(database.db);
+    await database.close();
+    project.provide('testDb', { engine: 'postgres', adminUrl, template: name });
+    return async () => {
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiezuo-test-tpl-'));
+  const database = await openDatabase({ engine: 'pglite', dataDir: dir });
+  await prepareDatabase(database.db);
+  await database.close();
+  project.provide('testDb', { engine: 'pglite', template: dir });
+  return async () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDb: { engine: 'pglite'; template: string } | { engine: 'postgres'; adminUrl: string; template: string };
+  }
+}
