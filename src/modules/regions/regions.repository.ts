@@ -35,14 +35,13 @@ export async function countChildren(q: Queryable, codes: string[]): Promise<Map<
   return new Map(rows.map((r) => [r.parent_code as string, Number(r.n)]));
 }
 
-/** Every region whose full or short name equals one of the given strings. */
-export async function findByNames(q: Queryable, names: string[], shortNames: string[], within?: string) {
+/** Every region whose full or short name equals one of the given strings (two index lookups, not an OR scan). */
+export async function findByNames(q: Queryable, names: string[], shortNames: string[], within?: string): Promise<RegionRow[]> {
   if (names.length === 0 && shortNames.length === 0) return [];
-  let query = q
-    .selectFrom('regions')
-    .selectAll()
-    .where((eb) => eb.or([eb('name', 'in', names.length ? names : ['']), eb('short_name', 'in', shortNames.length ? shortNames : [''])]));
-  if (within) query = query.where('code', 'like', `${within}%`);
+  const byName = q.selectFrom('regions').selectAll().where('name', 'in', names.length ? names : ['']);
+  const byShort = q.selectFrom('regions').selectAll().where('short_name', 'in', shortNames.length ? shortNames : ['']);
+  let query = q.selectFrom(byName.union(byShort).as('r')).selectAll();
+  if (within) query = query.where('r.code', 'like', `${within}%`);
   return query.limit(2000).execute();
 }
 

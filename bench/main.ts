@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database } from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { loadRegions } from '../src/modules/regions/regions.loader.ts';
+import { searchRegions } from '../src/modules/regions/regions.service.ts';
+import { coverageOf } from '../src/modules/pairings/pairings.coverage.ts';
+import { loadDemo } from '../src/modules/demo/demo.seed.ts';
+import { adminQuery, withDatabase } from '../src/testing/global-setup.ts';
+
+/**
+ * Benchmarks with their targets. PGlite always; PostgreSQL too when BENCH_DATABASE_URL names an
+ * account that may create databases (a throwaway database is created and dropped).
+ */
+const TARGETS = { regionLoadMs: 10_000, searchP95Ms: 50, coverageP95Ms: 200 };
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await work();
+  return [r, performance.now() - t];
+}
+
+function percentile(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+async function runOn(label: string, database: Database) {
+  await migrate(database.db);
+  const [loaded, loadMs] = await timed(() => loadRegions(database.db));
+  await loadDemo(database.db);
+  const names = ['香格里拉', '小中甸镇联合村', '玛沁县', '联合村', '泽普', '迪庆州', '红河县', '金江镇'];
+  const searchMs: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const q of names) searchMs.push((await timed(() => searchRegions(database.db, { q, limit: 20 })))[1]);
+  }
+  const coverageMs: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const code of ['533401', '632621', '5334']) coverageMs.push((await timed(() => coverageOf(database.db, code, 2024)))[1]);
+  }
+  const rss = process.memoryUsage().rss / 1024 / 1024;
+  const rows = [
+    ['regions load (rows, ms)', `${loaded.rows} rows in ${Math.round(loadMs)} ms`, `< ${TARGETS.regionLoadMs} ms`, loadMs < TARGETS.regionLoadMs],
+    ['place search p50 / p95', `${percentile(searchMs, 50).toFixed(1)} / ${percentile(searchMs, 95).toFixed(1)} ms`, `p95 < ${TARGETS.searchP95Ms} ms`, percentile(searchMs, 95) < TARGETS.searchP95Ms],
+    ['coverage p50 / p95', `${percentile(coverageMs, 50).toFixed(1)} / ${percentile(coverageMs, 95).toFixed(1)} ms`, `p95 < ${TARGETS.coverageP95Ms} ms`, percentile(coverageMs, 95) < TARGETS.coverageP95Ms],
+    ['process RSS after run', `${rss.toFixed(0)} MiB`, '', true],
+  ] as const;
+  console.log(`\n## ${label}`);
+  for (const [name, value, target, ok] of rows) console.log(`${ok ? 'ok  ' : 'SLOW'}  ${name.padEnd(26)} ${value.padEnd(28)} ${target}`);
+  return rows.every((r) => r[3]);
+}
+
+export async function main(_args: string[]): Promise<number> {
+  console.log(`Xiezuo benchmarks — ${os.cpus().length} cores, Node ${process.version}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiezuo-bench-'));
+  let ok = true;
+  try {
+    const pglite = await openDatabase({ engine: 'pglite', dataDir: dir });
+    try {
+      ok = (await runOn('PGlite (on disk)', pglite)) && ok;
+    } finally {
+      await pglite.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const admin = process.env.BENCH_DATABASE_URL;
+  if (admin) {
+    const name = `xiezuo_bench_${process.pid}`;
+    await adminQuery(admin, `create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+    try {
+      const pg = await openDatabase({ engine: 'postgres', url: withDatabase(admin, name) });
+      try {
+        ok = (await runOn('PostgreSQL', pg)) && ok;
+      } finally {
+        await pg.close();
+      }
+    } finally {
+      await adminQuery(admin, `drop database if exists ${name} with (force)`);
+    }
+  } else {
+    console.log('\n(PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres to include it)');
+  }
+  return ok ? 0 : 1;
+}
