@@ -7,6 +7,7 @@ import { loadRegions } from '../src/modules/regions/regions.loader.ts';
 import { searchRegions } from '../src/modules/regions/regions.service.ts';
 import { coverageOf } from '../src/modules/pairings/pairings.coverage.ts';
 import { loadDemo } from '../src/modules/demo/demo.seed.ts';
+import { ALL } from '../src/platform/access/scope.ts';
 import { adminQuery, withDatabase } from '../src/testing/global-setup.ts';
 
 /**
@@ -37,7 +38,7 @@ async function runOn(label: string, database: Database) {
   }
   const coverageMs: number[] = [];
   for (let round = 0; round < 5; round++) {
-    for (const code of ['533401', '632621', '5334']) coverageMs.push((await timed(() => coverageOf(database.db, code, 2024)))[1]);
+    for (const code of ['533401', '632621', '5334']) coverageMs.push((await timed(() => coverageOf(database.db, ALL, code, 2024)))[1]);
   }
   const rss = process.memoryUsage().rss / 1024 / 1024;
   const rows = [

@@ -24,6 +24,16 @@ beforeAll(async () => {
 });
 
 describe('the xiezuo command', () => {
+  it('creates an administrator only with a password that meets the policy', async () => {
+    const weak = await run('node', ['bin/xiezuo.mjs', 'users', 'create-admin', '--username', 'ops'], { env: { ...env, XIEZUO_ADMIN_PASSWORD: 'weak' } }).catch((e) => e);
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('password');
+    const ok = await run('node', ['bin/xiezuo.mjs', 'users', 'create-admin', '--username', 'ops', '--name', '运维'], { env: { ...env, XIEZUO_ADMIN_PASSWORD: 'Strong-Admin-2026' } });
+    expect(ok.stdout).toContain('已创建系统管理员 ops');
+    const again = await run('node', ['bin/xiezuo.mjs', 'users', 'create-admin', '--username', 'ops'], { env: { ...env, XIEZUO_ADMIN_PASSWORD: 'Strong-Admin-2026' } }).catch((e) => e);
+    expect(again.stderr).toContain('已被使用');
+  });
+
   it('finds 香格里拉 with its code and full path', async () => {
     const r = await xiezuo('regions', 'find', '香格里拉', '--json');
     expect(r.code).toBe(0);

@@ -4,6 +4,7 @@ import { searchRegions } from '../modules/regions/regions.service.ts';
 import { printError, printJson, UsageError, withDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
 import { pairingsCommand } from './pairings.ts';
+import { usersCommand } from './users.ts';
 
 const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
 
@@ -11,7 +12,9 @@ const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
 
   serve [--demo] [--port N]          启动 API 与网页（首次启动自动迁移数据库、加载行政区划）
   migrate                            应用数据库迁移并加载行政区划
-  demo                               向空数据库加载演示数据
+  demo                               向空数据库加载演示数据（含每种角色一个演示账号）
+  users create-admin --username U [--name 姓名] [--org 组织]
+                                     创建系统管理员；密码取自 XIEZUO_ADMIN_PASSWORD 或提示输入
   regions find <地名> [--within 代码] [--limit N] [--json]
                                      按地名查找区划（简称、复合地名），歧义时列出全部候选
   pairings list [--org 组织] [--county 县] [--type 类型] [--year 年] [--json]
@@ -19,7 +22,8 @@ const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
   pairings coverage <县名或代码> [--year 年] [--json]
                                      某县（或州、乡镇）的乡镇、村结对覆盖情况
 
-环境变量：DATABASE_URL（使用 PostgreSQL）、XIEZUO_DATA_DIR（嵌入式数据库目录，默认 ./data）、PORT（默认 8080）`;
+环境变量：DATABASE_URL（使用 PostgreSQL）、XIEZUO_DATA_DIR（嵌入式数据库目录，默认 ./data）、PORT（默认 8080）、
+XIEZUO_ADMIN_USERNAME / XIEZUO_ADMIN_PASSWORD（首次启动时创建管理员）、XIEZUO_COOKIE_SECURE=1（HTTPS 部署）`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -35,13 +39,15 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'demo': {
         const outcome = await withDatabase((d) => loadDemo(d.db));
-        process.stdout.write(outcome.loaded ? `已加载演示数据：${outcome.orgs} 个组织、${outcome.pairings} 个结对\n` : `${outcome.reason}\n`);
+        process.stdout.write(outcome.loaded ? `已加载演示数据：${outcome.orgs} 个组织、${outcome.pairings} 个结对、${outcome.users} 个演示账号\n` : `${outcome.reason}\n`);
         return 0;
       }
       case 'regions':
         return await regionsCommand(rest);
       case 'pairings':
         return await pairingsCommand(rest);
+      case 'users':
+        return await usersCommand(rest);
       case undefined:
       case 'help':
       case '--help':

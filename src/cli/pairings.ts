@@ -5,6 +5,7 @@ import { coverageOf } from '../modules/pairings/pairings.coverage.ts';
 import { listPairings } from '../modules/pairings/pairings.service.ts';
 import { resolveRegion } from '../modules/regions/regions.service.ts';
 import { invalidField } from '../platform/errors.ts';
+import { ALL } from '../platform/access/scope.ts';
 import { printJson, UsageError, withDatabase } from './runtime.ts';
 
 export async function pairingsCommand(args: string[]): Promise<number> {
@@ -30,7 +31,7 @@ export async function pairingsCommand(args: string[]): Promise<number> {
       const county = values.county ? await resolveRegion(db, values.county) : undefined;
       const items = [];
       for (let page = 1; ; page++) {
-        const p = await listPairings(db, { org: org?.id, region: county?.code, type, year, page, pageSize: 200, order: 'asc', sort: 'startDate' });
+        const p = await listPairings(db, ALL, { org: org?.id, region: county?.code, type, year, page, pageSize: 200, order: 'asc', sort: 'startDate' });
         items.push(...p.items);
         if (items.length >= p.total) break;
       }
@@ -44,7 +45,7 @@ export async function pairingsCommand(args: string[]): Promise<number> {
   if (sub === 'coverage') {
     const target = positionals.join('');
     if (!target) throw new UsageError('请给出县名或区划代码，例如：xiezuo pairings coverage 香格里拉市');
-    const coverage = await withDatabase(async ({ db }) => coverageOf(db, (await resolveRegion(db, target, [2, 3, 4])).code, year));
+    const coverage = await withDatabase(async ({ db }) => coverageOf(db, ALL, (await resolveRegion(db, target, [2, 3, 4])).code, year));
     if (values.json) printJson(coverage);
     else {
       const t = coverage.totals;

@@ -3,6 +3,8 @@ import { openDatabase } from '../platform/db/database.ts';
 import { prepareDatabase } from '../platform/db/prepare.ts';
 import { buildServer } from '../platform/http/server.ts';
 import { loadDemo } from '../modules/demo/demo.seed.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../modules/demo/demo.data.ts';
+import { ensureFirstAdmin } from './users.ts';
 
 const log = (m: string) => process.stdout.write(`${m}\n`);
 
@@ -17,7 +19,14 @@ export async function serve(opts: { demo: boolean; port?: number }): Promise<num
     if (opts.demo) {
       const demo = await loadDemo(database.db);
       log(demo.loaded ? `已加载演示数据：${demo.orgs} 个组织、${demo.pairings} 个结对` : `演示数据：${demo.reason}`);
+      const isDemo = await database.db.selectFrom('users').select('id').where('is_demo', '=', true).executeTakeFirst();
+      if (isDemo) {
+        log(`\n演示模式（仅演示数据库）——演示账号，密码均为 ${DEMO_PASSWORD}：`);
+        for (const u of DEMO_USERS) log(`  ${u.username.padEnd(12)} ${u.displayName}`);
+        log('');
+      }
     }
+    await ensureFirstAdmin(database.db, log);
     const app = await buildServer({ database, logger: process.env.XIEZUO_LOG === '1', demo: opts.demo });
     await app.listen({ port, host: config.host });
     const address = app.server.address();

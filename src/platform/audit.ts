@@ -1,17 +1,5 @@
 import type { Queryable } from './db/database.ts';
-
-/** Who is acting: a user, an API token, or the system itself (migrations, demo loader, CLI). */
-export interface Actor {
-  id: number | null;
-  name: string;
-}
-
-export interface RequestContext {
-  actor: Actor;
-  ip: string | null;
-}
-
-export const systemContext: RequestContext = { actor: { id: null, name: 'system' }, ip: null };
+import type { RequestContext } from './context.ts';
 
 export interface AuditEntry {
   entity: string;

@@ -60,6 +60,7 @@ export const DEMO_ORGS: DemoOrg[] = [
   east('梅陇镇', 'town', '310112108', districtGov('闵行区'), ['闵行区梅陇镇']),
   east('浦锦街道', 'subdistrict', '310112009', districtGov('闵行区')),
   east('闵行储备粮管理总公司', 'soe', '310112', districtGov('闵行区')),
+  east('闵行区援滇干部联络组', 'frontline_group', '533401', districtGov('闵行区'), ['闵行区驻香格里拉市扶贫办']),
   ...COUNTIES.map(([c, code, aliases]) => west(countyGov(c), 'party_government', code, undefined, [c, ...aliases])),
   west('香格里拉市司法局', 'department', '533401', countyGov('香格里拉市')),
   west('香格里拉市总工会', 'social_org', '533401', countyGov('香格里拉市')),
@@ -103,4 +104,26 @@ export const DEMO_PAIRINGS: DemoPairing[] = [
   { type: 'village_enterprise', east: '闵行储备粮管理总公司', west: '小中甸镇联合村村民委员会', start: '2019-01-01' },
   { type: 'department', east: '闵行区司法局', west: '香格里拉市司法局', start: '2018-01-01' },
   { type: 'department', east: '闵行区总工会', west: '香格里拉市总工会', start: '2018-01-01' },
+];
+
+/** One demo account per role; the password is printed by `npm start` in demo mode only. */
+export const DEMO_PASSWORD = 'Xiezuo-demo-2026';
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: 'sys_admin' | 'city_admin' | 'district_admin' | 'frontline' | 'recipient_clerk' | 'reader';
+  org?: string;
+  scopeOrgs?: string[];
+  scopeRegions?: string[];
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'admin', displayName: '系统管理员（演示）', role: 'sys_admin', org: '上海市人民政府合作交流办公室' },
+  { username: 'city', displayName: '市合作交流办（演示）', role: 'city_admin', org: '上海市人民政府合作交流办公室' },
+  { username: 'minhang', displayName: '闵行区合作交流办（演示）', role: 'district_admin', org: '闵行区合作交流办', scopeOrgs: [districtGov('闵行区')] },
+  { username: 'changning', displayName: '长宁区合作交流办（演示）', role: 'district_admin', org: districtGov('长宁区'), scopeOrgs: [districtGov('长宁区')] },
+  { username: 'frontline', displayName: '闵行区援滇干部联络组（演示）', role: 'frontline', org: '闵行区援滇干部联络组', scopeRegions: ['533401', '530502', '530521', '530523', '530524'] },
+  { username: 'xianggelila', displayName: '香格里拉市填报员（演示）', role: 'recipient_clerk', org: countyGov('香格里拉市'), scopeRegions: ['533401'] },
+  { username: 'leader', displayName: '闵行区领导（演示，只读）', role: 'reader', org: districtGov('闵行区'), scopeOrgs: [districtGov('闵行区')] },
 ];

@@ -1,12 +1,13 @@
 import type { Db } from '../../platform/db/database.ts';
-import { systemContext } from '../../platform/audit.ts';
+import { systemContext } from '../../platform/context.ts';
 import { createOrg } from '../orgs/orgs.service.ts';
 import { createAgreement, createPairing } from '../pairings/pairings.service.ts';
-import { DEMO_ORGS, DEMO_PAIRINGS } from './demo.data.ts';
+import { createUser } from '../users/users.service.ts';
+import { DEMO_ORGS, DEMO_PAIRINGS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.ts';
 
 const DEMO_NOTE = '演示数据（依据公开工作简报整理）';
 
-export type DemoOutcome = { loaded: true; orgs: number; pairings: number } | { loaded: false; reason: string };
+export type DemoOutcome = { loaded: true; orgs: number; pairings: number; users: number } | { loaded: false; reason: string };
 
 /** Loads the demo records through the services (so every rule and the audit apply), only into an empty database. */
 export async function loadDemo(db: Db): Promise<DemoOutcome> {
@@ -36,5 +37,20 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
       await createAgreement(db, ctx, created.id, { year: a.year, title: a.title, pledgedFen: a.pledgedYuan * 100, note: DEMO_NOTE });
     }
   }
-  return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length };
+  for (const u of DEMO_USERS) {
+    await createUser(
+      db,
+      ctx,
+      {
+        username: u.username,
+        displayName: u.displayName,
+        orgId: u.org ? ids.get(u.org) : null,
+        roles: [u.role],
+        scopes: [...(u.scopeOrgs ?? []).map((o) => ({ orgId: ids.get(o)! })), ...(u.scopeRegions ?? []).map((regionCode) => ({ regionCode }))],
+        password: DEMO_PASSWORD,
+      },
+      { isDemo: true, mustChangePassword: false },
+    );
+  }
+  return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length, users: DEMO_USERS.length };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { OrgListQuery } from './orgs.contract.ts';
+import { orgIdInScope, type Scope } from '../../platform/access/scope.ts';
 
 const SORT = { name: 'o.name', type: 'o.type', createdAt: 'o.created_at', regionCode: 'o.region_code' } as const;
 
@@ -19,8 +20,8 @@ export async function findById(q: Queryable, id: number) {
   return baseQuery(q).select(columns).where('o.id', '=', id).executeTakeFirst();
 }
 
-export async function list(q: Queryable, f: OrgListQuery) {
-  let query = baseQuery(q);
+export async function list(q: Queryable, scope: Scope, f: OrgListQuery) {
+  let query = baseQuery(q).where(orgIdInScope(scope, 'o.id'));
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('o.name', 'like', like), sql<boolean>`${f.q} = any(o.aliases)`]));

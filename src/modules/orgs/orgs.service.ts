@@ -1,7 +1,9 @@
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
-import { writeAudit, type RequestContext } from '../../platform/audit.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
+import { ALL, orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import { withPaths } from '../regions/regions.service.ts';
 import * as repo from './orgs.repository.ts';
@@ -30,14 +32,15 @@ async function present(q: Queryable, rows: repo.OrgRow[]): Promise<Org[]> {
   });
 }
 
-export async function getOrg(q: Queryable, id: number): Promise<Org> {
+/** One organisation; outside the caller's scope it does not exist (404, so its existence does not leak). */
+export async function getOrg(q: Queryable, id: number, scope: Scope = ALL): Promise<Org> {
   const row = await repo.findById(q, id);
-  if (!row) throw notFound('组织', id);
+  if (!row || !orgInScope(scope, id)) throw notFound('组织', id);
   return (await present(q, [row]))[0];
 }
 
-export async function listOrgs(q: Queryable, f: OrgListQuery): Promise<Page<Org>> {
-  const { rows, total } = await repo.list(q, f);
+export async function listOrgs(q: Queryable, scope: Scope, f: OrgListQuery): Promise<Page<Org>> {
+  const { rows, total } = await repo.list(q, scope, f);
   return { items: await present(q, rows), total, page: f.page, pageSize: f.pageSize };
 }
 
@@ -62,7 +65,15 @@ async function checkReferences(q: Queryable, input: OrgPatch & { side?: 'east' |
   }
 }
 
+/** A new or moved organisation must land inside the caller's scope: under an org of it, or in a region of it. */
+function checkPlacement(scope: Scope, p: { parentId?: number | null; regionCode?: string | null }) {
+  if (scope.all) return;
+  if (p.parentId ? orgInScope(scope, p.parentId) : regionInScope(scope, p.regionCode)) return;
+  throw new AppError('FORBIDDEN', '该组织不在您的数据范围内：上级组织或所在区划须属于您的范围', [{ path: p.parentId ? 'parentId' : 'regionCode', message: '超出数据范围' }]);
+}
+
 export async function createOrg(db: Db, ctx: RequestContext, input: OrgInput, opts: { isDemo?: boolean } = {}): Promise<Org> {
+  checkPlacement(ctx.scope, input);
   return db.transaction().execute(async (trx) => {
     await checkReferences(trx, input);
     const id = await repo.insert(trx, {
@@ -83,7 +94,10 @@ export async function createOrg(db: Db, ctx: RequestContext, input: OrgInput, op
 
 export async function updateOrg(db: Db, ctx: RequestContext, id: number, patch: OrgPatch): Promise<Org> {
   return db.transaction().execute(async (trx) => {
-    const before = await getOrg(trx, id);
+    const before = await getOrg(trx, id, ctx.scope);
+    if (patch.parentId !== undefined || patch.regionCode !== undefined) {
+      checkPlacement(ctx.scope, { parentId: patch.parentId === undefined ? before.parentId : patch.parentId, regionCode: patch.regionCode === undefined ? before.regionCode : patch.regionCode });
+    }
     const side = patch.side ?? before.side;
     await checkReferences(trx, { ...patch, side, parentId: patch.parentId === undefined ? before.parentId : patch.parentId }, id);
     if (patch.side && patch.side !== before.side) {
@@ -107,7 +121,7 @@ export async function updateOrg(db: Db, ctx: RequestContext, id: number, patch: 
 
 export async function deleteOrg(db: Db, ctx: RequestContext, id: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const before = await getOrg(trx, id);
+    const before = await getOrg(trx, id, ctx.scope);
     const deps = await repo.countDependents(trx, id);
     if (deps.children > 0 || deps.pairings > 0) {
       throw new AppError('CONFLICT', `组织「${before.name}」还有 ${deps.children} 个下级组织、${deps.pairings} 个结对关系，不能删除`);

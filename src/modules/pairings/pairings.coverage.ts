@@ -4,6 +4,7 @@ import * as regionsRepo from '../regions/regions.repository.ts';
 import { getRegion } from '../regions/regions.service.ts';
 import * as repo from './pairings.repository.ts';
 import type { Coverage, CoverageUnit, PairingType } from './pairings.contract.ts';
+import type { Scope } from '../../platform/access/scope.ts';
 
 type Covering = Awaited<ReturnType<typeof repo.coveringUnder>>[number];
 
@@ -13,13 +14,14 @@ const toCoveredBy = (c: Covering) => ({ pairingId: c.pairing_id, type: c.type as
  * Which units of a recipient region are paired in a year: for a county its townships and
  * villages, for a prefecture its counties, for a township its villages. A unit counts as paired
  * when a pairing in force that year has a recipient organisation located exactly at that unit.
+ * Only pairings in the caller's scope are counted.
  */
-export async function coverageOf(q: Queryable, code: string, year = new Date().getFullYear()): Promise<Coverage> {
+export async function coverageOf(q: Queryable, scope: Scope, code: string, year = new Date().getFullYear()): Promise<Coverage> {
   const region = await getRegion(q, code);
   if (region.level < 2 || region.level > 4) {
     throw invalidField('code', `覆盖情况按地级、县级或乡级区划统计，「${region.name}」是${['', '省级', '', '', '', '村级'][region.level]}区划`);
   }
-  const covering = await repo.coveringUnder(q, code, year);
+  const covering = await repo.coveringUnder(q, scope, code, year);
   const byRegion = new Map<string, Covering[]>();
   for (const c of covering) {
     if (!c.west_region) continue;

@@ -1,10 +1,12 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { orgIdInScope, type Scope } from '../../platform/access/scope.ts';
 
 type Eb = ExpressionBuilder<DB & { p: DB['pairings']; e: DB['orgs']; w: DB['orgs'] }, 'p' | 'e' | 'w'>;
 
 export interface PairingFilter {
+  scope: Scope;
   type?: string;
   status?: string;
   orgIds?: number[];
@@ -33,7 +35,7 @@ export function inForceDuring(year: number) {
 }
 
 function filtered(q: Queryable, f: PairingFilter) {
-  let query = base(q);
+  let query = base(q).where((eb) => eb.or([orgIdInScope(f.scope, 'p.east_org_id'), orgIdInScope(f.scope, 'p.west_org_id')]));
   if (f.ids) query = query.where('p.id', 'in', f.ids.length ? f.ids : [0]);
   if (f.type) query = query.where('p.type', '=', f.type);
   if (f.status) query = query.where('p.status', '=', f.status as 'active');
@@ -89,8 +91,8 @@ export async function all(q: Queryable, f: PairingFilter) {
 
 export type PairingRow = Awaited<ReturnType<typeof all>>[number];
 
-export async function findById(q: Queryable, id: number) {
-  return selected(q, { ids: [id] }).executeTakeFirst();
+export async function findById(q: Queryable, id: number, scope: Scope) {
+  return selected(q, { ids: [id], scope }).executeTakeFirst();
 }
 
 /** Pairings of the same two units and type whose dates overlap the given range. */
@@ -121,8 +123,9 @@ export async function remove(q: Queryable, id: number) {
 }
 
 /** Recipient-side pairings in force in a year under a region prefix, with the recipient's code. */
-export async function coveringUnder(q: Queryable, prefix: string, year: number) {
+export async function coveringUnder(q: Queryable, scope: Scope, prefix: string, year: number) {
   return base(q)
+    .where((eb) => eb.or([orgIdInScope(scope, 'p.east_org_id'), orgIdInScope(scope, 'p.west_org_id')]))
     .select(['p.id as pairing_id', 'p.type', 'e.id as east_id', 'e.name as east_name', 'w.region_code as west_region'])
     .where('w.region_code', 'like', `${prefix}%`)
     .where(inForceDuring(year))

@@ -1,7 +1,9 @@
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
-import { writeAudit, type RequestContext } from '../../platform/audit.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
+import { ALL, orgInScope, type Scope } from '../../platform/access/scope.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
 import * as repo from './pairings.repository.ts';
@@ -31,17 +33,18 @@ async function present(q: Queryable, rows: repo.PairingRow[]): Promise<Pairing[]
   }));
 }
 
-export async function getPairing(q: Queryable, id: number): Promise<Pairing> {
-  const row = await repo.findById(q, id);
+/** One pairing; outside the caller's scope (neither side in it) it does not exist. */
+export async function getPairing(q: Queryable, id: number, scope: Scope = ALL): Promise<Pairing> {
+  const row = await repo.findById(q, id, scope);
   if (!row) throw notFound('结对关系', id);
   return (await present(q, [row]))[0];
 }
 
-export async function listPairings(q: Queryable, f: PairingListQuery): Promise<Page<Pairing>> {
+export async function listPairings(q: Queryable, scope: Scope, f: PairingListQuery): Promise<Page<Pairing>> {
   const orgIds = f.org ? (await orgsRepo.subtree(q, f.org)).map((u) => u.id) : undefined;
   const { rows, total } = await repo.list(
     q,
-    { type: f.type, status: f.status, orgIds, region: f.region, year: f.year, q: f.q },
+    { scope, type: f.type, status: f.status, orgIds, region: f.region, year: f.year, q: f.q },
     { offset: (f.page - 1) * f.pageSize, limit: f.pageSize, sort: f.sort, order: f.order },
   );
   return { items: await present(q, rows), total, page: f.page, pageSize: f.pageSize };
@@ -52,8 +55,11 @@ export async function listPairings(q: Queryable, f: PairingListQuery): Promise<P
  * units twice with the same type over overlapping dates. Both org rows are locked so two
  * concurrent requests cannot both pass the overlap check.
  */
-async function checkPairing(trx: Queryable, p: { type: string; eastOrgId: number; westOrgId: number; startDate: string; endDate: string | null }, exceptId?: number) {
+async function checkPairing(trx: Queryable, scope: Scope, p: { type: string; eastOrgId: number; westOrgId: number; startDate: string; endDate: string | null }, exceptId?: number) {
   if (p.endDate && p.endDate < p.startDate) throw invalidField('endDate', '结束日期不能早于开始日期');
+  if (!orgInScope(scope, p.eastOrgId) && !orgInScope(scope, p.westOrgId)) {
+    throw new AppError('FORBIDDEN', '结对的帮扶方和受援方都不在您的数据范围内', [{ path: 'eastOrgId', message: '超出数据范围' }]);
+  }
   const orgs = await orgsRepo.lockById(trx, [p.eastOrgId, p.westOrgId]);
   const east = orgs.find((o) => o.id === p.eastOrgId);
   const west = orgs.find((o) => o.id === p.westOrgId);
@@ -76,7 +82,7 @@ async function checkPairing(trx: Queryable, p: { type: string; eastOrgId: number
 export async function createPairing(db: Db, ctx: RequestContext, input: PairingInput, opts: { isDemo?: boolean } = {}): Promise<Pairing> {
   return db.transaction().execute(async (trx) => {
     const endDate = input.endDate ?? null;
-    await checkPairing(trx, { ...input, endDate });
+    await checkPairing(trx, ctx.scope, { ...input, endDate });
     const id = await repo.insert(trx, {
       type: input.type,
       east_org_id: input.eastOrgId,
@@ -95,7 +101,7 @@ export async function createPairing(db: Db, ctx: RequestContext, input: PairingI
 
 export async function updatePairing(db: Db, ctx: RequestContext, id: number, patch: PairingPatch): Promise<Pairing> {
   return db.transaction().execute(async (trx) => {
-    const before = await getPairing(trx, id);
+    const before = await getPairing(trx, id, ctx.scope);
     const next = {
       type: patch.type ?? before.type,
       eastOrgId: patch.eastOrgId ?? before.eastOrg.id,
@@ -103,7 +109,7 @@ export async function updatePairing(db: Db, ctx: RequestContext, id: number, pat
       startDate: patch.startDate ?? before.startDate,
       endDate: patch.endDate === undefined ? before.endDate : patch.endDate,
     };
-    await checkPairing(trx, next, id);
+    await checkPairing(trx, ctx.scope, next, id);
     await repo.update(trx, id, {
       type: next.type,
       east_org_id: next.eastOrgId,
@@ -121,7 +127,7 @@ export async function updatePairing(db: Db, ctx: RequestContext, id: number, pat
 
 export async function deletePairing(db: Db, ctx: RequestContext, id: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const before = await getPairing(trx, id);
+    const before = await getPairing(trx, id, ctx.scope);
     await repo.remove(trx, id);
     await writeAudit(trx, ctx, { entity: 'pairing', entityId: id, action: 'delete', before });
   });
@@ -140,14 +146,15 @@ const presentAgreement = (a: repo.AgreementRow): Agreement => ({
   note: a.note,
 });
 
-export async function listAgreements(q: Queryable, pairingId: number): Promise<Agreement[]> {
-  await getPairing(q, pairingId);
+export async function listAgreements(q: Queryable, scope: Scope, pairingId: number): Promise<Agreement[]> {
+  await getPairing(q, pairingId, scope);
   return (await repo.listAgreements(q, pairingId)).map(presentAgreement);
 }
 
-async function getAgreement(q: Queryable, id: number): Promise<Agreement> {
+/** An agreement is in scope when its pairing is. */
+async function getAgreement(q: Queryable, id: number, scope: Scope): Promise<Agreement> {
   const row = await repo.findAgreement(q, id);
-  if (!row) throw notFound('协议', id);
+  if (!row || !(await repo.findById(q, row.pairing_id, scope))) throw notFound('协议', id);
   return presentAgreement(row);
 }
 
@@ -160,7 +167,7 @@ function checkSignedInYear(a: { year?: number; signedOn?: string | null }) {
 export async function createAgreement(db: Db, ctx: RequestContext, pairingId: number, input: AgreementInput): Promise<Agreement> {
   checkSignedInYear(input);
   return db.transaction().execute(async (trx) => {
-    await getPairing(trx, pairingId);
+    await getPairing(trx, pairingId, ctx.scope);
     const id = await repo.insertAgreement(trx, {
       pairing_id: pairingId,
       year: input.year,
@@ -170,7 +177,7 @@ export async function createAgreement(db: Db, ctx: RequestContext, pairingId: nu
       document_no: input.documentNo ?? null,
       note: input.note ?? null,
     });
-    const created = await getAgreement(trx, id);
+    const created = await getAgreement(trx, id, ctx.scope);
     await writeAudit(trx, ctx, { entity: 'agreement', entityId: id, action: 'create', after: created });
     return created;
   });
@@ -178,7 +185,7 @@ export async function createAgreement(db: Db, ctx: RequestContext, pairingId: nu
 
 export async function updateAgreement(db: Db, ctx: RequestContext, id: number, patch: Partial<AgreementInput>): Promise<Agreement> {
   return db.transaction().execute(async (trx) => {
-    const before = await getAgreement(trx, id);
+    const before = await getAgreement(trx, id, ctx.scope);
     checkSignedInYear({ year: patch.year ?? before.year, signedOn: patch.signedOn === undefined ? before.signedOn : patch.signedOn });
     await repo.updateAgreement(trx, id, {
       ...(patch.year !== undefined && { year: patch.year }),
@@ -188,7 +195,7 @@ export async function updateAgreement(db: Db, ctx: RequestContext, id: number, p
       ...(patch.documentNo !== undefined && { document_no: patch.documentNo }),
       ...(patch.note !== undefined && { note: patch.note }),
     });
-    const after = await getAgreement(trx, id);
+    const after = await getAgreement(trx, id, ctx.scope);
     await writeAudit(trx, ctx, { entity: 'agreement', entityId: id, action: 'update', before, after });
     return after;
   });
@@ -196,7 +203,7 @@ export async function updateAgreement(db: Db, ctx: RequestContext, id: number, p
 
 export async function deleteAgreement(db: Db, ctx: RequestContext, id: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const before = await getAgreement(trx, id);
+    const before = await getAgreement(trx, id, ctx.scope);
     await repo.removeAgreement(trx, id);
     await writeAudit(trx, ctx, { entity: 'agreement', entityId: id, action: 'delete', before });
   });
@@ -204,11 +211,11 @@ export async function deleteAgreement(db: Db, ctx: RequestContext, id: number): 
 
 // ---- the pairing graph of an east unit ----
 
-export async function orgGraphOf(q: Queryable, orgId: number, year?: number): Promise<OrgGraph> {
+export async function orgGraphOf(q: Queryable, scope: Scope, orgId: number, year?: number): Promise<OrgGraph> {
   const units = await orgsRepo.subtree(q, orgId);
-  if (units.length === 0) throw notFound('组织', orgId);
+  if (units.length === 0 || !orgInScope(scope, orgId)) throw notFound('组织', orgId);
   const ids = new Set(units.map((u) => u.id));
-  const pairings = await present(q, await repo.all(q, { orgIds: [...ids], year }));
+  const pairings = await present(q, await repo.all(q, { scope, orgIds: [...ids], year }));
   const counterparts = new Map<number, OrgGraph['counterparts'][number]>();
   for (const p of pairings) {
     const other = ids.has(p.eastOrg.id) ? p.westOrg : p.eastOrg;

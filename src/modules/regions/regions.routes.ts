@@ -8,17 +8,17 @@ const tags = ['regions'];
 export function registerRegionRoutes(app: TypedApp, { db }: RouteDeps) {
   app.get(
     '/regions',
-    { schema: { tags, summary: '下级区划（无 parent 时为省级）', querystring: childrenQuery.extend({ parent: regionCode.optional() }), response: { 200: pageOf(region) } } },
+    { config: { access: 'user' }, schema: { tags, summary: '下级区划（无 parent 时为省级）', querystring: childrenQuery.extend({ parent: regionCode.optional() }), response: { 200: pageOf(region) } } },
     async (req) => service.listChildren(db, req.query.parent ?? null, req.query.page, req.query.pageSize),
   );
   app.get(
     '/regions/search',
-    { schema: { tags, summary: '按地名查找区划（简称、复合地名，歧义时返回全部候选）', querystring: searchQuery, response: { 200: searchResult } } },
+    { config: { access: 'user' }, schema: { tags, summary: '按地名查找区划（简称、复合地名，歧义时返回全部候选）', querystring: searchQuery, response: { 200: searchResult } } },
     async (req) => service.searchRegions(db, req.query),
   );
   app.get(
     '/regions/:code',
-    { schema: { tags, summary: '区划详情（含完整路径）', params: codeParam, response: { 200: region } } },
+    { config: { access: 'user' }, schema: { tags, summary: '区划详情（含完整路径）', params: codeParam, response: { 200: region } } },
     async (req) => service.getRegion(db, req.params.code),
   );
 }

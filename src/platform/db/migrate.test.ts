@@ -34,7 +34,7 @@ describe('migrations', () => {
 
   it('rebuilds the regions indexes and foreign key after the bulk load', async () => {
     const ix = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'regions' order by indexname`.execute(database.db);
-    expect(ix.rows.map((r) => r.indexname)).toEqual(['regions_name', 'regions_parent', 'regions_pkey', 'regions_short_name']);
+    expect(ix.rows.map((r) => r.indexname)).toEqual(['regions_code_prefix', 'regions_name', 'regions_parent', 'regions_pkey', 'regions_short_name']);
     const fk = await sql<{ n: number }>`select count(*)::int as n from pg_constraint where conrelid = 'regions'::regclass and contype = 'f'`.execute(database.db);
     expect(fk.rows[0].n).toBe(1);
   });

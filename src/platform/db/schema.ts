@@ -81,7 +81,7 @@ export interface AgreementsTable {
   updated_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends AccountTables {
   schema_migrations: SchemaMigrationsTable;
   audit_log: AuditLogTable;
   regions: RegionsTable;
@@ -89,4 +89,80 @@ export interface DB {
   orgs: OrgsTable;
   pairings: PairingsTable;
   agreements: AgreementsTable;
+}
+
+export interface RolesTable {
+  code: string;
+  name: string;
+  description: string;
+  global_scope: boolean;
+}
+
+export interface RolePermissionsTable {
+  role_code: string;
+  action: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  org_id: number | null;
+  status: Generated<'active' | 'locked' | 'disabled'>;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+  password_changed_at: Generated<Date>;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface UserRolesTable {
+  user_id: number;
+  role_code: string;
+}
+
+export interface UserScopesTable {
+  id: Generated<number>;
+  user_id: number;
+  org_id: number | null;
+  region_code: string | null;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  csrf_token: string;
+  user_id: number;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  actions: string[];
+  created_at: Generated<Date>;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface AccountTables {
+  roles: RolesTable;
+  role_permissions: RolePermissionsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  user_scopes: UserScopesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
 }

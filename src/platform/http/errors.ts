@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type Issue } from '../errors.ts';
+import type { Db } from '../db/database.ts';
+import { auditedRefusals, deny } from './access.ts';
 
 const CONTEXT_LABEL: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -30,8 +32,14 @@ export function toAppError(err: unknown): AppError {
   return new AppError('INTERNAL', '服务器内部错误');
 }
 
-export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
-  const app = toAppError(err);
-  if (app.status >= 500) req.log.error({ err }, 'request failed');
-  return reply.status(app.status).send(app.toJSON());
+/** The one error handler. Refusals (403) not yet audited where they arose are audited here. */
+export function makeErrorHandler(db: Db) {
+  return async (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const app = toAppError(err);
+    if (app.status >= 500) req.log.error({ err }, 'request failed');
+    if (app.code === 'FORBIDDEN' && req.ctx && !auditedRefusals.has(app)) {
+      await deny(db, req, app, 'refused').catch((e) => req.log.error({ err: e }, 'audit of a refusal failed'));
+    }
+    return reply.status(app.status).send(app.toJSON());
+  };
 }

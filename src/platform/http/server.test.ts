@@ -25,7 +25,13 @@ describe('the HTTP layer', () => {
     const missing = await t.call('GET', '/api/v1/nope');
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ code: 'NOT_FOUND', issues: [] });
-    const broken = await t.app.inject({ method: 'POST', url: '/api/v1/orgs', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    const admin = t.admin as { cookie: string; csrf: string };
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: '{"name":',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('JSON') });
   });

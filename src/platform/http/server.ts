@@ -16,9 +16,13 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
-import type { RequestContext } from '../audit.ts';
 import { AppError } from '../errors.ts';
-import { errorHandler } from './errors.ts';
+import { makeErrorHandler } from './errors.ts';
+import { installAccessControl } from './access.ts';
+import { sessionPolicyFromEnv, type SessionPolicy } from '../../modules/auth/auth.service.ts';
+import { registerAuthRoutes } from '../../modules/auth/auth.routes.ts';
+import { registerUserRoutes } from '../../modules/users/users.routes.ts';
+import { registerAuditRoutes } from '../../modules/audit/audit.routes.ts';
 import { registerRegionRoutes } from '../../modules/regions/regions.routes.ts';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.ts';
 import { registerPairingRoutes } from '../../modules/pairings/pairings.routes.ts';
@@ -37,34 +41,40 @@ export interface ServerOptions {
   /** Serve the built web app from here; skipped when the folder has no index.html. */
   webDist?: string;
   demo?: boolean;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    ctx: RequestContext;
-  }
+  sessionPolicy?: SessionPolicy;
+  /** Mark cookies Secure (behind HTTPS); XIEZUO_COOKIE_SECURE=1. */
+  secureCookies?: boolean;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<App> {
   const app = Fastify({ logger: opts.logger ? { level: 'info' } : false, bodyLimit: 20 * 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
-
-  app.decorateRequest('ctx', null as unknown as RequestContext);
-  app.addHook('onRequest', async (req) => {
-    req.ctx = { actor: { id: null, name: 'anonymous' }, ip: req.ip };
-  });
+  app.setErrorHandler(makeErrorHandler(opts.database.db));
+  const sessionPolicy = opts.sessionPolicy ?? sessionPolicyFromEnv();
+  await app.register(import('@fastify/cookie'));
+  installAccessControl(app, opts.database.db, sessionPolicy);
 
   await app.register(import('@fastify/swagger'), {
     openapi: {
-      info: { title: 'Xiezuo 协作 API', version: '1', description: '东西部协作与对口支援工作平台的 REST 接口。错误体：{ code, message, issues[] }。' },
+      info: {
+        title: 'Xiezuo 协作 API',
+        version: '1',
+        description:
+          '东西部协作与对口支援工作平台的 REST 接口。错误体：{ code, message, issues[] }。认证：会话 Cookie（POST /api/v1/auth/login；修改类请求须带 X-CSRF-Token 头）或 Authorization: Bearer <API 令牌>。',
+      },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(import('@fastify/swagger-ui'), { routePrefix: '/api/docs' });
 
-  const deps = { db: opts.database.db, database: opts.database, demo: !!opts.demo };
+  const deps: RouteDeps = {
+    db: opts.database.db,
+    database: opts.database,
+    demo: !!opts.demo,
+    sessionPolicy,
+    secureCookies: opts.secureCookies ?? process.env.XIEZUO_COOKIE_SECURE === '1',
+  };
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
@@ -72,7 +82,10 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       registerRegionRoutes(typed, deps);
       registerOrgRoutes(typed, deps);
       registerPairingRoutes(typed, deps);
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      registerAuthRoutes(typed, deps);
+      registerUserRoutes(typed, deps);
+      registerAuditRoutes(typed, deps);
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
@@ -96,4 +109,6 @@ export interface RouteDeps {
   db: Database['db'];
   database: Database;
   demo: boolean;
+  sessionPolicy: SessionPolicy;
+  secureCookies: boolean;
 }

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { useTestApp, TEST_PASSWORD, type Caller } from '../../testing/test-app.ts';
+import { systemContext } from '../../platform/context.ts';
+import { createUser } from '../users/users.service.ts';
+
+const t = useTestApp();
+
+async function lastAudit(action: string) {
+  return t.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id', 'desc').executeTakeFirst();
+}
+
+const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress });
+
+describe('login and sessions', () => {
+  it('sets an HttpOnly SameSite session cookie and returns the CSRF token and scope', async () => {
+    const u = await t.userWith({ roles: ['reader'], scopes: [{ regionCode: '533401' }] });
+    const res = await login(u.username, TEST_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'xiezuo_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const body = res.json();
+    expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
+    expect(body.scopeLabel).toBe('香格里拉市');
+    expect(body.permissions).toEqual(['org:read', 'pairing:read']);
+    expect((await lastAudit('login'))?.actor_name).toBe(u.username);
+  });
+
+  it('answers a wrong password and an unknown user alike, and audits both', async () => {
+    const u = await t.userWith({ roles: ['reader'] });
+    const wrong = await login(u.username, 'Nope-nope-123', '10.1.0.1');
+    const unknown = await login('nobody-here', 'Nope-nope-123', '10.1.0.1');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().message).toBe('用户名或密码错误');
+    expect(unknown.json().message).toBe('用户名或密码错误');
+    const audit = await lastAudit('login_failed');
+    expect(audit?.after).toMatchObject({ username: 'nobody-here', reason: 'unknown_user' });
+  });
+
+  it('locks an account after five failures, even against the right password, until an admin resets it', async () => {
+    const u = await t.userWith({ roles: ['reader'] });
+    for (let i = 0; i < 5; i++) expect((await login(u.username, 'Wrong-pass-123', `10.2.0.${i}`)).statusCode).toBe(401);
+    const locked = await login(u.username, TEST_PASSWORD, '10.2.0.9');
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().message).toContain('锁定');
+    const reset = await t.call('POST', `/api/v1/users/${u.id}/password`, { password: 'Fresh-pass-456' });
+    expect(reset.status).toBe(200);
+    expect(reset.body).toMatchObject({ status: 'active', mustChangePassword: true });
+    expect((await login(u.username, 'Fresh-pass-456', '10.2.0.10')).statusCode).toBe(200);
+  });
+
+  it('throttles repeated failures from one address', async () => {
+    for (let i = 0; i < 10; i++) await login(`ghost${i}`, 'Wrong-pass-123', '10.3.0.1');
+    const res = await login('ghost', 'Wrong-pass-123', '10.3.0.1');
+    expect(res.statusCode).toBe(429);
+    expect(res.json().message).toContain('分钟后再试');
+    expect((await login('ghost', 'Wrong-pass-123', '10.3.0.2')).statusCode).toBe(401);
+  });
+
+  it('expires an idle session, says so, and audits it', async () => {
+    const u = await t.userWith({ roles: ['reader'] });
+    await sql`update sessions set last_seen_at = now() - interval '1 day' where user_id = ${u.id}`.execute(t.database.db);
+    const res = await t.call('GET', '/api/v1/orgs', undefined, u.caller);
+    expect(res.status).toBe(401);
+    expect(res.body.message).toContain('会话已过期');
+    expect((await lastAudit('session_expired'))?.actor_name).toBe('anonymous');
+  });
+
+  it('logs out one session, or every session of the user', async () => {
+    const u = await t.userWith({ roles: ['reader'] });
+    const second = await t.login(u.username);
+    const third = await t.login(u.username);
+    const sessions = await t.call('GET', '/api/v1/auth/sessions', undefined, u.caller);
+    expect(sessions.body).toHaveLength(3);
+    expect(sessions.body.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    expect((await t.call('POST', '/api/v1/auth/logout', undefined, second)).status).toBe(204);
+    expect((await t.call('GET', '/api/v1/auth/me', undefined, second)).status).toBe(401);
+    expect((await t.call('POST', '/api/v1/auth/logout?everywhere=true', undefined, third)).status).toBe(204);
+    expect((await t.call('GET', '/api/v1/auth/me', undefined, u.caller)).status).toBe(401);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a state-changing request with a missing or forged token, and audits it', async () => {
+    const admin = t.admin as { cookie: string; csrf: string };
+    const body = { name: 'CSRF 测试单位', type: 'other', side: 'east' };
+    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/orgs', headers: { cookie: admin.cookie }, payload: body });
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json().message).toContain('CSRF');
+    const forged = await t.call('POST', '/api/v1/orgs', body, { cookie: admin.cookie, csrf: 'forged-token-forged-token-forged' });
+    expect(forged.status).toBe(403);
+    expect(await lastAudit('csrf_failed')).toBeTruthy();
+    expect(await t.database.db.selectFrom('orgs').select('id').where('name', '=', 'CSRF 测试单位').execute()).toEqual([]);
+    expect((await t.call('POST', '/api/v1/orgs', body)).status).toBe(201);
+  });
+
+  it('does not need a CSRF token for reads', async () => {
+    const admin = t.admin as { cookie: string };
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/orgs', headers: { cookie: admin.cookie } });
+    expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('first login and passwords', () => {
+  it('forces a password change before anything else, with the policy explained', async () => {
+    await createUser(t.database.db, systemContext, { username: 'newcomer', displayName: '新用户', roles: ['reader'], scopes: [], password: 'Temp-pass-123' });
+    const caller = await t.login('newcomer', 'Temp-pass-123');
+    const blocked = await t.call('GET', '/api/v1/orgs', undefined, caller);
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await t.call('GET', '/api/v1/auth/me', undefined, caller)).body.user.mustChangePassword).toBe(true);
+    const weak = await t.call('POST', '/api/v1/auth/password', { currentPassword: 'Temp-pass-123', newPassword: 'short' }, caller);
+    expect(weak.status).toBe(400);
+    expect(weak.body.issues[0]).toMatchObject({ path: 'newPassword', message: expect.stringContaining('10') });
+    const wrongCurrent = await t.call('POST', '/api/v1/auth/password', { currentPassword: 'x', newPassword: 'Better-pass-456' }, caller);
+    expect(wrongCurrent.body.issues[0].path).toBe('currentPassword');
+    expect((await t.call('POST', '/api/v1/auth/password', { currentPassword: 'Temp-pass-123', newPassword: 'Better-pass-456' }, caller)).status).toBe(204);
+    expect((await t.call('GET', '/api/v1/orgs', undefined, caller)).status).toBe(200);
+  });
+
+  it('stores only an argon2id hash', async () => {
+    const row = await t.database.db.selectFrom('users').select('password_hash').where('username', '=', 'newcomer').executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe('API tokens', () => {
+  it('acts with the granted actions only, and stops working when revoked', async () => {
+    const created = await t.call('POST', '/api/v1/auth/tokens', { name: '统计系统对接', actions: ['org:read'] });
+    expect(created.status).toBe(201);
+    const bearer: Caller = { bearer: created.body.token };
+    const stored = await t.database.db.selectFrom('api_tokens').select('token_hash').where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(created.body.token);
+    expect((await t.call('GET', '/api/v1/orgs', undefined, bearer)).status).toBe(200);
+    const write = await t.call('POST', '/api/v1/orgs', { name: '令牌写入', type: 'other', side: 'east' }, bearer);
+    expect(write.status).toBe(403);
+    expect(write.body.message).toContain('令牌');
+    expect((await lastAudit('permission_denied'))?.after).toMatchObject({ url: '/api/v1/orgs' });
+    const list = await t.call('GET', '/api/v1/auth/tokens');
+    expect(list.body[0]).toMatchObject({ name: '统计系统对接', revoked: false });
+    expect(list.body[0].token).toBeUndefined();
+    expect((await t.call('DELETE', `/api/v1/auth/tokens/${created.body.id}`)).status).toBe(204);
+    const after = await t.call('GET', '/api/v1/orgs', undefined, bearer);
+    expect(after.status).toBe(401);
+  });
+
+  it('cannot grant more than the user holds', async () => {
+    const reader = await t.userWith({ roles: ['reader'] });
+    const res = await t.call('POST', '/api/v1/auth/tokens', { name: 'x', actions: ['org:write'] }, reader.caller);
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0].path).toBe('actions');
+  });
+});
+

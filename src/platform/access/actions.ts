@@ -1,0 +1,25 @@
+/**
+ * Every action a role may be granted. Roles map to actions in the role_permissions table (data,
+ * seeded by migrations); routes name the action they need. Shared with the web app for labels.
+ */
+export const ACTIONS = {
+  'org:read': '查看组织',
+  'org:write': '维护组织',
+  'pairing:read': '查看结对与协议',
+  'pairing:write': '维护结对与协议',
+  'audit:read': '查看审计日志',
+  'user:read': '查看用户',
+  'user:write': '管理用户、角色与范围',
+} as const;
+export type Action = keyof typeof ACTIONS;
+export const ACTION_CODES = Object.keys(ACTIONS) as Action[];
+
+/**
+ * What a route requires: 'public' (no login: health, login, public catalogue), 'authenticated'
+ * (any logged-in user, even one who must still change the password), 'user' (any logged-in user
+ * with a current password), or one action.
+ */
+export type Access = 'public' | 'authenticated' | 'user' | Action;
+
+export const ROLE_CODES = ['sys_admin', 'city_admin', 'district_admin', 'frontline', 'recipient_clerk', 'reader'] as const;
+export type RoleCode = (typeof ROLE_CODES)[number];
