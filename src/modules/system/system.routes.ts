@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
 import { regionCount } from '../regions/regions.repository.ts';
+import { health } from './system.contract.ts';
 
-const health = z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), demo: z.boolean(), regions: z.number().int(), version: z.string() });
 
 export function registerSystemRoutes(app: TypedApp, deps: RouteDeps) {
   app.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '运行状态', response: { 200: health } } }, async () => ({

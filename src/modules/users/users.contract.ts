@@ -8,6 +8,7 @@ export const ROLE_LABELS = {
   district_admin: '区级管理员',
   frontline: '前方工作组',
   recipient_clerk: '受援地填报员',
+  recipient_leader: '受援县领导',
   reader: '只读/领导',
 } as const;
 export const roleCode = z.enum(ROLE_CODES);

@@ -10,6 +10,14 @@ export const ACTIONS = {
   'audit:read': '查看审计日志',
   'user:read': '查看用户',
   'user:write': '管理用户、角色与范围',
+  'project:read': '查看项目与资金',
+  'project:write': '录入、修改、申报项目',
+  'project:review': '评审项目',
+  'project:approve': '批复项目',
+  'project:manage': '推进项目实施（开工、完工、验收、移交、暂停、撤销）',
+  'fund:allocate': '下达资金',
+  'fund:record': '登记拨付申请、支出与退回',
+  'fund:cosign': '会签拨付',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const ACTION_CODES = Object.keys(ACTIONS) as Action[];
@@ -21,5 +29,5 @@ export const ACTION_CODES = Object.keys(ACTIONS) as Action[];
  */
 export type Access = 'public' | 'authenticated' | 'user' | Action;
 
-export const ROLE_CODES = ['sys_admin', 'city_admin', 'district_admin', 'frontline', 'recipient_clerk', 'reader'] as const;
+export const ROLE_CODES = ['sys_admin', 'city_admin', 'district_admin', 'frontline', 'recipient_clerk', 'recipient_leader', 'reader'] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];

@@ -93,7 +93,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   const webDist = opts.webDist ?? WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(import('@fastify/static'), { root: webDist, prefix: '/', wildcard: false });
+    await app.register(import('@fastify/static'), { root: webDist, prefix: '/' }); // wildcard: files are found at request time, so a rebuild needs no restart
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {

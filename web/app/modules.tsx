@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  AimOutlined,
+  EnvironmentOutlined,
+  FileTextOutlined,
+  GiftOutlined,
+  HomeOutlined,
+  LinkOutlined,
+  NotificationOutlined,
+  ProjectOutlined,
+  ReadOutlined,
+  SafetyOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { MessageKey } from '../ui/i18n.tsx';
+
+export interface ModuleEntry {
+  key: string;
+  path: string;
+  icon: ReactNode;
+  label: MessageKey;
+  /** Pages exist for this module; the others open the "not built yet" page. */
+  built: boolean;
+  /** What the module is for (shown on its not-built page). */
+  purpose?: MessageKey;
+}
+
+/** Every module of the platform, in menu order. */
+export const MODULES: ModuleEntry[] = [
+  { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home', built: true },
+  { key: 'regions', path: '/regions', icon: <EnvironmentOutlined />, label: 'nav.regions', built: true },
+  { key: 'orgs', path: '/orgs', icon: <ApartmentOutlined />, label: 'nav.orgs', built: true },
+  { key: 'pairings', path: '/pairings', icon: <LinkOutlined />, label: 'nav.pairings', built: true },
+  { key: 'projects', path: '/projects', icon: <ProjectOutlined />, label: 'nav.projects', built: false, purpose: 'purpose.projects' },
+  { key: 'donations', path: '/donations', icon: <GiftOutlined />, label: 'nav.donations', built: false, purpose: 'purpose.donations' },
+  { key: 'personnel', path: '/personnel', icon: <TeamOutlined />, label: 'nav.personnel', built: false, purpose: 'purpose.personnel' },
+  { key: 'training', path: '/training', icon: <ReadOutlined />, label: 'nav.training', built: false, purpose: 'purpose.training' },
+  { key: 'labor', path: '/labor', icon: <SolutionOutlined />, label: 'nav.labor', built: false, purpose: 'purpose.labor' },
+  { key: 'activities', path: '/activities', icon: <NotificationOutlined />, label: 'nav.activities', built: false, purpose: 'purpose.activities' },
+  { key: 'consumption', path: '/consumption', icon: <ShopOutlined />, label: 'nav.consumption', built: false, purpose: 'purpose.consumption' },
+  { key: 'bulletins', path: '/bulletins', icon: <FileTextOutlined />, label: 'nav.bulletins', built: false, purpose: 'purpose.bulletins' },
+  { key: 'indicators', path: '/indicators', icon: <AimOutlined />, label: 'nav.indicators', built: false, purpose: 'purpose.indicators' },
+  { key: 'users', path: '/users', icon: <SafetyOutlined />, label: 'nav.users', built: false, purpose: 'purpose.users' },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: 'nav.audit', built: false, purpose: 'purpose.audit' },
+];
+
+/** Pages reached from a module without their own menu entry. */
+const MENU_OWNER_OF_PATH: Record<string, string> = { coverage: 'pairings' };
+
+/** The menu key to highlight for a URL path ("/orgs/12" → "orgs", "/coverage/…" → "pairings"). */
+export function menuKeyOf(pathname: string): string {
+  const first = pathname.split('/').filter(Boolean)[0];
+  if (!first) return 'home';
+  return MENU_OWNER_OF_PATH[first] ?? MODULES.find((m) => m.path === `/${first}`)?.key ?? '';
+}

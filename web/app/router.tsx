@@ -1,0 +1,42 @@
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './AppLayout.tsx';
+import { MODULES } from './modules.tsx';
+import { NotFoundPage, RouteErrorPage } from './ErrorPages.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { ModuleNotBuiltPage } from '../features/modules/ModuleNotBuiltPage.tsx';
+
+/** Pages with tables, forms and charts load on first visit, so the first screen stays light. */
+const RegionsPage = lazy(() => import('../features/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
+const OrgsPage = lazy(() => import('../features/orgs/OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
+const OrgDetailPage = lazy(() => import('../features/orgs/OrgDetailPage.tsx').then((m) => ({ default: m.OrgDetailPage })));
+const PairingsPage = lazy(() => import('../features/pairings/PairingsPage.tsx').then((m) => ({ default: m.PairingsPage })));
+const CoveragePage = lazy(() => import('../features/coverage/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })));
+
+const notBuiltRoutes: RouteObject[] = MODULES.filter((m) => !m.built).map((m) => ({
+  path: m.path.slice(1) + '/*',
+  element: <ModuleNotBuiltPage module={m} />,
+}));
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'regions', element: <RegionsPage /> },
+      { path: 'orgs', element: <OrgsPage /> },
+      { path: 'orgs/:id', element: <OrgDetailPage /> },
+      { path: 'pairings', element: <PairingsPage /> },
+      { path: 'coverage', element: <CoveragePage /> },
+      { path: 'coverage/:code', element: <CoveragePage /> },
+      ...notBuiltRoutes,
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
