@@ -23,7 +23,8 @@ describe('login and sessions', () => {
     const body = res.json();
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
     expect(body.scopeLabel).toBe('香格里拉市');
-    expect(body.permissions).toEqual(['org:read', 'pairing:read']);
+    expect(body.permissions).toEqual(expect.arrayContaining(['org:read', 'pairing:read']));
+    expect(body.permissions.every((p: string) => p.endsWith(':read'))).toBe(true);
     expect((await lastAudit('login'))?.actor_name).toBe(u.username);
   });
 
