@@ -30,17 +30,19 @@ export type Side = z.infer<typeof side>;
 
 const name = z.string().trim().min(2, '名称至少 2 个字').max(100, '名称不超过 100 个字');
 
-export const orgInput = z.object({
+const orgFields = z.object({
   name,
   type: orgType,
   side,
   regionCode: regionCode.nullable().optional(),
   parentId: z.number().int().positive().nullable().optional(),
-  aliases: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+  aliases: z.array(z.string().trim().min(1).max(50)).max(20),
   note: z.string().max(2000).nullable().optional(),
 });
+export const orgInput = orgFields.extend({ aliases: orgFields.shape.aliases.default([]) });
 export type OrgInput = z.infer<typeof orgInput>;
-export const orgPatch = orgInput.partial();
+// Built from the fields without defaults: a PATCH must leave what it omits untouched.
+export const orgPatch = orgFields.partial();
 export type OrgPatch = z.infer<typeof orgPatch>;
 
 export const org = z.object({

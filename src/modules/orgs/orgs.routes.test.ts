@@ -69,6 +69,12 @@ describe('organisations API', () => {
     expect(bad.body.issues[0].path).toBe('pageSize');
   });
 
+  it('leaves what a PATCH omits untouched', async () => {
+    const org = await makeOrg(t, { aliases: ['简称甲'], note: '原备注' });
+    const res = await t.call('PATCH', `/api/v1/orgs/${org.id}`, { note: '新备注' });
+    expect(res.body).toMatchObject({ aliases: ['简称甲'], note: '新备注' });
+  });
+
   it('will not delete an organisation that still has pairings', async () => {
     const p = await makePairing(t);
     const res = await t.call('DELETE', `/api/v1/orgs/${p.eastOrg.id}`);

@@ -24,14 +24,15 @@ const pairingFields = z.object({
   westOrgId: z.number().int().positive(),
   startDate: isoDate,
   endDate: isoDate.nullable().optional(),
-  status: pairingStatus.default('active'),
+  status: pairingStatus,
   note: z.string().max(2000).nullable().optional(),
 });
 const endNotBeforeStart = (p: { startDate?: string; endDate?: string | null }) => !p.startDate || !p.endDate || p.endDate >= p.startDate;
 const endIssue = { message: '结束日期不能早于开始日期', path: ['endDate'] };
 
-export const pairingInput = pairingFields.refine(endNotBeforeStart, endIssue);
+export const pairingInput = pairingFields.extend({ status: pairingStatus.default('active') }).refine(endNotBeforeStart, endIssue);
 export type PairingInput = z.infer<typeof pairingInput>;
+// Built from the fields without defaults: a PATCH must leave what it omits untouched.
 export const pairingPatch = pairingFields.partial().refine(endNotBeforeStart, endIssue);
 export type PairingPatch = z.infer<typeof pairingPatch>;
 
@@ -68,17 +69,18 @@ export const pairingListQuery = pageQuery.extend({
 });
 export type PairingListQuery = z.infer<typeof pairingListQuery>;
 
-export const agreementInput = z.object({
+const agreementFields = z.object({
   year: z.number().int().min(1990, '年度应在 1990–2100 之间').max(2100, '年度应在 1990–2100 之间'),
   title: z.string().max(200).nullable().optional(),
   signedOn: isoDate.nullable().optional(),
   /** Pledged amount in fen (分), an exact integer. */
-  pledgedFen: z.number().int('金额必须是整数（分）').min(0, '金额不能为负').default(0),
+  pledgedFen: z.number().int('金额必须是整数（分）').min(0, '金额不能为负'),
   documentNo: z.string().max(100).nullable().optional(),
   note: z.string().max(2000).nullable().optional(),
 });
+export const agreementInput = agreementFields.extend({ pledgedFen: agreementFields.shape.pledgedFen.default(0) });
 export type AgreementInput = z.infer<typeof agreementInput>;
-export const agreementPatch = agreementInput.partial();
+export const agreementPatch = agreementFields.partial();
 
 export const agreement = z.object({
   id: z.number().int(),

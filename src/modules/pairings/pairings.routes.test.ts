@@ -58,6 +58,15 @@ describe('pairing rules', () => {
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 
+  it('leaves what a PATCH omits untouched', async () => {
+    const p = await makePairing(t, { status: 'suspended', note: '原备注' });
+    const res = await t.call('PATCH', `/api/v1/pairings/${p.id}`, { note: '新备注' });
+    expect(res.body).toMatchObject({ status: 'suspended', note: '新备注' });
+    const a = await t.call('POST', `/api/v1/pairings/${p.id}/agreements`, { year: 2022, pledgedFen: 12345 });
+    const patched = await t.call('PATCH', `/api/v1/agreements/${a.body.id}`, { title: '补充协议' });
+    expect(patched.body).toMatchObject({ pledgedFen: 12345, title: '补充协议' });
+  });
+
   it('answers 404 for a pairing that does not exist', async () => {
     const res = await t.call('GET', '/api/v1/pairings/99999999');
     expect(res.status).toBe(404);
