@@ -64,21 +64,31 @@ const projectFields = z.object({
   ownerName: z.string().trim().max(200).nullable().optional(),
   ownerOrgId: z.number().int().positive().nullable().optional(),
   eastOrgId: z.number().int().positive().nullable().optional(),
-  funds: funds.default({ shanghaiFen: 0, integratedFen: 0, socialFen: 0, selfFen: 0 }),
+  funds,
   content: z.string().max(5000).nullable().optional(),
   benefitMechanism: z.string().max(5000).nullable().optional(),
   expectedBenefits: z.string().max(5000).nullable().optional(),
-  beneficiaries: beneficiaries.default({}),
-  budgetItems: z.array(budgetItem).max(200).default([]),
-  outputs: z.array(output).max(100).default([]),
-  milestones: z.array(milestone).max(100).default([]),
-  attachments: z.array(attachment).max(100).default([]),
+  beneficiaries,
+  budgetItems: z.array(budgetItem).max(200),
+  outputs: z.array(output).max(100),
+  milestones: z.array(milestone).max(100),
+  attachments: z.array(attachment).max(100),
 });
 const yearsInOrder = (p: { startYear?: number; endYear?: number }) => !p.startYear || !p.endYear || p.endYear >= p.startYear;
 const yearsIssue = { message: '结束年度不能早于开始年度', path: ['endYear'] };
 
-export const projectInput = projectFields.refine(yearsInOrder, yearsIssue);
+export const projectInput = projectFields
+  .extend({
+    funds: funds.default({ shanghaiFen: 0, integratedFen: 0, socialFen: 0, selfFen: 0 }),
+    beneficiaries: beneficiaries.default({}),
+    budgetItems: projectFields.shape.budgetItems.default([]),
+    outputs: projectFields.shape.outputs.default([]),
+    milestones: projectFields.shape.milestones.default([]),
+    attachments: projectFields.shape.attachments.default([]),
+  })
+  .refine(yearsInOrder, yearsIssue);
 export type ProjectInput = z.infer<typeof projectInput>;
+// Built from the fields without defaults: a PATCH must leave what it omits untouched.
 export const projectPatch = projectFields.partial().refine(yearsInOrder, yearsIssue);
 export type ProjectPatch = z.infer<typeof projectPatch>;
 

@@ -23,3 +23,10 @@ export function orgIdInScope(scope: Scope, column: string): Expression<SqlBool> 
   if (scope.orgIds.size === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`${sql.ref(column)} = any(${[...scope.orgIds]}::bigint[])`;
 }
+
+/** SQL condition "this region code column lies in one of the scope's regions" (false when it lists none). */
+export function regionCodeInScope(scope: Scope, column: string): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  if (scope.regionPrefixes.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`${sql.ref(column)} like any(${scope.regionPrefixes.map((p) => `${p}%`)}::text[])`;
+}

@@ -81,7 +81,7 @@ export interface AgreementsTable {
   updated_at: Timestamp;
 }
 
-export interface DB extends AccountTables {
+export interface DB extends AccountTables, ProjectTables {
   schema_migrations: SchemaMigrationsTable;
   audit_log: AuditLogTable;
   regions: RegionsTable;
@@ -165,4 +165,161 @@ export interface AccountTables {
   user_scopes: UserScopesTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  start_year: number;
+  end_year: number;
+  level: string;
+  category: string;
+  status: Generated<string>;
+  pairing_id: number | null;
+  region_code: string;
+  county_code: string;
+  owner_name: string | null;
+  owner_org_id: number | null;
+  east_org_id: number | null;
+  fund_shanghai_fen: Generated<number>;
+  fund_integrated_fen: Generated<number>;
+  fund_social_fen: Generated<number>;
+  fund_self_fen: Generated<number>;
+  approved_fen: number | null;
+  approval_doc_no: string | null;
+  content: string | null;
+  benefit_mechanism: string | null;
+  expected_benefits: string | null;
+  households: number | null;
+  people: number | null;
+  poor_households: number | null;
+  poor_people: number | null;
+  suspended_from: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface ProjectBudgetItemsTable {
+  id: Generated<number>;
+  project_id: number;
+  item: string;
+  amount_fen: number;
+  sort: Generated<number>;
+}
+
+export interface ProjectOutputsTable {
+  id: Generated<number>;
+  project_id: number;
+  description: string;
+  quantity: ColumnType<string, number | string, number | string>;
+  unit: string;
+}
+
+export interface ProjectMilestonesTable {
+  id: Generated<number>;
+  project_id: number;
+  name: string;
+  due_on: string;
+  done_on: string | null;
+}
+
+export interface ProjectAttachmentsTable {
+  id: Generated<number>;
+  project_id: number;
+  file_name: string;
+  note: string | null;
+}
+
+export interface ProjectTransitionsTable {
+  id: Generated<number>;
+  project_id: number;
+  from_status: string;
+  to_status: string;
+  actor_id: number | null;
+  actor_name: string;
+  at: Generated<Date>;
+  on_date: string;
+  document_no: string | null;
+  approved_fen: number | null;
+  comment: string | null;
+}
+
+export interface FundTransactionsTable {
+  id: Generated<number>;
+  project_id: number;
+  county_code: string;
+  kind: 'allocate' | 'disburse' | 'spend' | 'return';
+  amount_fen: number;
+  on_date: string;
+  document_no: string | null;
+  note: string | null;
+  status: Generated<'pending' | 'effective'>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface FundSignaturesTable {
+  transaction_id: number;
+  user_id: number;
+  side: 'east' | 'west';
+  signed_at: Generated<Date>;
+}
+
+export interface ProjectProgressTable {
+  id: Generated<number>;
+  project_id: number;
+  on_date: string;
+  percent: number;
+  narrative: string;
+  reported_by: string;
+}
+
+export interface ProjectInspectionsTable {
+  id: Generated<number>;
+  project_id: number;
+  kind: 'spot_check' | 'inspection';
+  on_date: string;
+  inspector: string;
+  findings: string;
+}
+
+export interface RectificationsTable {
+  id: Generated<number>;
+  project_id: number;
+  county_code: string;
+  inspection_id: number | null;
+  finding: string;
+  deadline: string;
+  owner: string;
+  status: Generated<'open' | 'closed'>;
+  closed_on: string | null;
+  evidence: string | null;
+}
+
+export interface ProjectAssetsTable {
+  id: Generated<number>;
+  project_id: number;
+  name: string;
+  kind: 'operating' | 'public_welfare' | 'household';
+  value_fen: number;
+  receiver_org_id: number | null;
+  receiver_name: string;
+  handed_over_on: string;
+}
+
+export interface ProjectTables {
+  projects: ProjectsTable;
+  project_budget_items: ProjectBudgetItemsTable;
+  project_outputs: ProjectOutputsTable;
+  project_milestones: ProjectMilestonesTable;
+  project_attachments: ProjectAttachmentsTable;
+  project_transitions: ProjectTransitionsTable;
+  fund_transactions: FundTransactionsTable;
+  fund_signatures: FundSignaturesTable;
+  project_progress: ProjectProgressTable;
+  project_inspections: ProjectInspectionsTable;
+  rectifications: RectificationsTable;
+  project_assets: ProjectAssetsTable;
 }

@@ -23,6 +23,9 @@ import { sessionPolicyFromEnv, type SessionPolicy } from '../../modules/auth/aut
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.ts';
 import { registerUserRoutes } from '../../modules/users/users.routes.ts';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes.ts';
+import { registerProjectRoutes } from '../../modules/projects/projects.routes.ts';
+import { registerFundRoutes } from '../../modules/funds/funds.routes.ts';
+import { registerMonitoringRoutes } from '../../modules/monitoring/monitoring.routes.ts';
 import { registerRegionRoutes } from '../../modules/regions/regions.routes.ts';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.ts';
 import { registerPairingRoutes } from '../../modules/pairings/pairings.routes.ts';
@@ -85,6 +88,9 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       registerAuthRoutes(typed, deps);
       registerUserRoutes(typed, deps);
       registerAuditRoutes(typed, deps);
+      registerProjectRoutes(typed, deps);
+      registerFundRoutes(typed, deps);
+      registerMonitoringRoutes(typed, deps);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

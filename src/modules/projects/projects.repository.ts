@@ -1,0 +1,161 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Queryable } from '../../platform/db/database.ts';
+import { orgIdInScope, regionCodeInScope, type Scope } from '../../platform/access/scope.ts';
+import type { ProjectListQuery } from './projects.contract.ts';
+
+/** A project is in scope through its east-side unit, its owner, its place, or its pairing. */
+export function projectInScope(scope: Scope): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${orgIdInScope(scope, 'p.east_org_id')} or ${orgIdInScope(scope, 'p.owner_org_id')}
+    or ${regionCodeInScope(scope, 'p.region_code')}
+    or exists (select 1 from pairings pr where pr.id = p.pairing_id and (${orgIdInScope(scope, 'pr.east_org_id')} or ${orgIdInScope(scope, 'pr.west_org_id')})))`;
+}
+
+const planned = sql<number>`(p.fund_shanghai_fen + p.fund_integrated_fen + p.fund_social_fen + p.fund_self_fen)`;
+const overdue = sql<number>`(select count(*)::int from project_milestones m where m.project_id = p.id and m.done_on is null and m.due_on < current_date)`;
+const openRect = sql<number>`(select count(*)::int from rectifications x where x.project_id = p.id and x.status = 'open')`;
+
+function base(q: Queryable, scope: Scope) {
+  return q
+    .selectFrom('projects as p')
+    .leftJoin('regions as r', 'r.code', 'p.region_code')
+    .leftJoin('regions as c', 'c.code', 'p.county_code')
+    .leftJoin('orgs as e', 'e.id', 'p.east_org_id')
+    .where(projectInScope(scope));
+}
+
+function summaryColumns<Q extends ReturnType<typeof base>>(query: Q) {
+  return query
+    .selectAll('p')
+    .select(['r.name as region_name', 'c.name as county_name', 'e.name as east_org_name'])
+    .select([planned.as('planned_fen'), overdue.as('overdue_milestones'), openRect.as('open_rectifications')]);
+}
+
+const SORT = { code: 'p.code', name: 'p.name', startYear: 'p.start_year', plannedFen: sql`5`, status: 'p.status' } as const;
+
+export async function list(q: Queryable, scope: Scope, f: ProjectListQuery) {
+  let query = base(q, scope);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    query = query.where((eb) => eb.or([eb('p.name', 'like', like), eb('p.code', 'like', like)]));
+  }
+  if (f.year) query = query.where('p.start_year', '<=', f.year).where('p.end_year', '>=', f.year);
+  if (f.level) query = query.where('p.level', '=', f.level);
+  if (f.category) query = query.where('p.category', '=', f.category);
+  if (f.status) query = query.where('p.status', '=', f.status);
+  if (f.county) query = query.where('p.region_code', 'like', `${f.county}%`);
+  if (f.overdue !== undefined) query = query.where(f.overdue ? sql<SqlBool>`${overdue} > 0` : sql<SqlBool>`${overdue} = 0`);
+  const [rows, count] = await Promise.all([
+    summaryColumns(query)
+      .orderBy(f.sort === 'plannedFen' ? planned : SORT[f.sort], f.order)
+      .orderBy('p.id')
+      .offset((f.page - 1) * f.pageSize)
+      .limit(f.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function findById(q: Queryable, scope: Scope, id: number) {
+  return summaryColumns(base(q, scope).where('p.id', '=', id)).executeTakeFirst();
+}
+export type ProjectRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
+
+/** Locks the project row: fund transactions, signatures and transitions of one project run one at a time. */
+export async function lock(q: Queryable, id: number) {
+  return q.selectFrom('projects').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function children(q: Queryable, id: number) {
+  const [budgetItems, outputs, milestones, attachments, history] = await Promise.all([
+    q.selectFrom('project_budget_items').selectAll().where('project_id', '=', id).orderBy('sort').orderBy('id').execute(),
+    q.selectFrom('project_outputs').selectAll().where('project_id', '=', id).orderBy('id').execute(),
+    q.selectFrom('project_milestones').selectAll().where('project_id', '=', id).orderBy('due_on').orderBy('id').execute(),
+    q.selectFrom('project_attachments').selectAll().where('project_id', '=', id).orderBy('id').execute(),
+    q.selectFrom('project_transitions').selectAll().where('project_id', '=', id).orderBy('id').execute(),
+  ]);
+  return { budgetItems, outputs, milestones, attachments, history };
+}
+
+export async function fundSums(q: Queryable, id: number) {
+  const rows = await q
+    .selectFrom('fund_transactions')
+    .select(['kind', 'status', sql<number>`sum(amount_fen)::bigint`.as('total')])
+    .where('project_id', '=', id)
+    .groupBy(['kind', 'status'])
+    .execute();
+  const sum = (kind: string, status = 'effective') => Number(rows.find((r) => r.kind === kind && r.status === status)?.total ?? 0);
+  return { allocated: sum('allocate'), disbursed: sum('disburse'), pendingDisbursement: sum('disburse', 'pending'), spent: sum('spend'), returned: sum('return') };
+}
+
+export type ProjectValues = {
+  code: string; name: string; start_year: number; end_year: number; level: string; category: string; pairing_id: number | null;
+  region_code: string; county_code: string; owner_name: string | null; owner_org_id: number | null; east_org_id: number | null;
+  fund_shanghai_fen: number; fund_integrated_fen: number; fund_social_fen: number; fund_self_fen: number;
+  content: string | null; benefit_mechanism: string | null; expected_benefits: string | null;
+  households: number | null; people: number | null; poor_households: number | null; poor_people: number | null; is_demo?: boolean;
+};
+
+export async function insert(q: Queryable, v: ProjectValues) {
+  return (await q.insertInto('projects').values(v).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function update(q: Queryable, id: number, v: Partial<ProjectValues & { status: string; approved_fen: number | null; approval_doc_no: string | null; suspended_from: string | null }>) {
+  await q.updateTable('projects').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export interface ChildLists {
+  budgetItems?: { item: string; amountFen: number }[];
+  outputs?: { description: string; quantity: number; unit: string }[];
+  milestones?: { name: string; dueOn: string; doneOn?: string | null }[];
+  attachments?: { fileName: string; note?: string | null }[];
+}
+
+/** Replaces each list that is given (a plan is edited as a whole). */
+export async function replaceChildren(q: Queryable, id: number, c: ChildLists) {
+  if (c.budgetItems) {
+    await q.deleteFrom('project_budget_items').where('project_id', '=', id).execute();
+    if (c.budgetItems.length) await q.insertInto('project_budget_items').values(c.budgetItems.map((b, i) => ({ project_id: id, item: b.item, amount_fen: b.amountFen, sort: i }))).execute();
+  }
+  if (c.outputs) {
+    await q.deleteFrom('project_outputs').where('project_id', '=', id).execute();
+    if (c.outputs.length) await q.insertInto('project_outputs').values(c.outputs.map((o) => ({ project_id: id, description: o.description, quantity: o.quantity, unit: o.unit }))).execute();
+  }
+  if (c.milestones) {
+    await q.deleteFrom('project_milestones').where('project_id', '=', id).execute();
+    if (c.milestones.length) await q.insertInto('project_milestones').values(c.milestones.map((m) => ({ project_id: id, name: m.name, due_on: m.dueOn, done_on: m.doneOn ?? null }))).execute();
+  }
+  if (c.attachments) {
+    await q.deleteFrom('project_attachments').where('project_id', '=', id).execute();
+    if (c.attachments.length) await q.insertInto('project_attachments').values(c.attachments.map((a) => ({ project_id: id, file_name: a.fileName, note: a.note ?? null }))).execute();
+  }
+}
+
+export async function codeTaken(q: Queryable, code: string, exceptId?: number) {
+  let query = q.selectFrom('projects').select('id').where('code', '=', code);
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return !!(await query.executeTakeFirst());
+}
+
+export async function lastCodeLike(q: Queryable, prefix: string) {
+  const row = await q.selectFrom('projects').select('code').where('code', 'like', `${prefix}%`).orderBy('code', 'desc').executeTakeFirst();
+  return row?.code ?? null;
+}
+
+export async function insertTransition(q: Queryable, v: { project_id: number; from_status: string; to_status: string; actor_id: number | null; actor_name: string; on_date: string; document_no: string | null; approved_fen: number | null; comment: string | null }) {
+  await q.insertInto('project_transitions').values(v).execute();
+}
+
+export async function openRectifications(q: Queryable, id: number) {
+  return Number((await q.selectFrom('rectifications').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', id).where('status', '=', 'open').executeTakeFirstOrThrow()).n);
+}
+
+export async function assetCount(q: Queryable, id: number) {
+  return Number((await q.selectFrom('project_assets').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', id).executeTakeFirstOrThrow()).n);
+}
+
+export async function setMilestoneDone(q: Queryable, projectId: number, milestoneId: number, doneOn: string | null) {
+  const r = await q.updateTable('project_milestones').set({ done_on: doneOn }).where('id', '=', milestoneId).where('project_id', '=', projectId).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

@@ -1,0 +1,218 @@
+import type { Db, Queryable } from '../../platform/db/database.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Page } from '../../platform/contract.ts';
+import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
+import * as regionsRepo from '../regions/regions.repository.ts';
+import * as orgsRepo from '../orgs/orgs.repository.ts';
+import * as repo from './projects.repository.ts';
+import { PROJECT_STATUSES, type Project, type ProjectInput, type ProjectListQuery, type ProjectPatch, type ProjectStatus, type ProjectSummary } from './projects.contract.ts';
+import { EDITABLE, missingClarities, stepsFrom } from './projects.lifecycle.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function summary(r: repo.ProjectRow): ProjectSummary {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    startYear: r.start_year,
+    endYear: r.end_year,
+    level: r.level as ProjectSummary['level'],
+    category: r.category as ProjectSummary['category'],
+    status: r.status as ProjectStatus,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    countyCode: r.county_code,
+    countyName: r.county_name,
+    eastOrgId: r.east_org_id,
+    eastOrgName: r.east_org_name,
+    plannedFen: Number(r.planned_fen),
+    approvedFen: r.approved_fen,
+    overdueMilestones: Number(r.overdue_milestones),
+    openRectifications: Number(r.open_rectifications),
+  };
+}
+
+export async function listProjects(q: Queryable, scope: Scope, f: ProjectListQuery): Promise<Page<ProjectSummary>> {
+  const { rows, total } = await repo.list(q, scope, f);
+  return { items: rows.map(summary), total, page: f.page, pageSize: f.pageSize };
+}
+
+/** The whole project: plan, money totals, history, what submission still lacks, the steps the caller may take. */
+export async function getProject(q: Queryable, ctx: Pick<RequestContext, 'scope' | 'permissions'>, id: number): Promise<Project> {
+  const row = await repo.findById(q, ctx.scope, id);
+  if (!row) throw notFound('项目', id);
+  const [c, sums] = await Promise.all([repo.children(q, id), repo.fundSums(q, id)]);
+  const s = summary(row);
+  const budgetFen = c.budgetItems.reduce((acc, b) => acc + Number(b.amount_fen), 0);
+  const now = today();
+  return {
+    ...s,
+    pairingId: row.pairing_id,
+    ownerName: row.owner_name,
+    ownerOrgId: row.owner_org_id,
+    funds: { shanghaiFen: row.fund_shanghai_fen, integratedFen: row.fund_integrated_fen, socialFen: row.fund_social_fen, selfFen: row.fund_self_fen },
+    approvalDocNo: row.approval_doc_no,
+    content: row.content,
+    benefitMechanism: row.benefit_mechanism,
+    expectedBenefits: row.expected_benefits,
+    beneficiaries: { households: row.households, people: row.people, poorHouseholds: row.poor_households, poorPeople: row.poor_people },
+    budgetItems: c.budgetItems.map((b) => ({ id: b.id, item: b.item, amountFen: Number(b.amount_fen) })),
+    outputs: c.outputs.map((o) => ({ id: o.id, description: o.description, quantity: Number(o.quantity), unit: o.unit })),
+    milestones: c.milestones.map((m) => ({ id: m.id, name: m.name, dueOn: m.due_on, doneOn: m.done_on, overdue: !m.done_on && m.due_on < now })),
+    attachments: c.attachments.map((a) => ({ id: a.id, fileName: a.file_name, note: a.note })),
+    totals: {
+      plannedFen: s.plannedFen,
+      approvedFen: row.approved_fen,
+      allocatedFen: sums.allocated,
+      disbursedFen: sums.disbursed,
+      pendingDisbursementFen: sums.pendingDisbursement,
+      spentFen: sums.spent,
+      returnedFen: sums.returned,
+    },
+    history: c.history.map((h) => ({
+      id: h.id,
+      from: h.from_status as ProjectStatus,
+      to: h.to_status as ProjectStatus,
+      actorName: h.actor_name,
+      at: h.at.toISOString(),
+      onDate: h.on_date,
+      documentNo: h.document_no,
+      approvedFen: h.approved_fen,
+      comment: h.comment,
+    })),
+    missingForSubmission: missingClarities({
+      content: row.content,
+      expectedBenefits: row.expected_benefits,
+      plannedFen: s.plannedFen,
+      budgetFen,
+      budgetItems: c.budgetItems.length,
+      milestones: c.milestones.length,
+    }),
+    nextSteps: stepsFrom(s.status, row.suspended_from as ProjectStatus | null)
+      .filter((step) => ctx.permissions.has(step.action))
+      .map((step) => ({ to: step.to, label: step.label })),
+    isDemo: row.is_demo,
+  };
+}
+
+/** Place (county or below), pairing, organisations: they must exist, sides must fit, and the project must land in the caller's scope. */
+async function checkReferences(q: Queryable, scope: Scope, p: { regionCode?: string; pairingId?: number | null; eastOrgId?: number | null; ownerOrgId?: number | null }) {
+  if (p.regionCode !== undefined) {
+    const region = await regionsRepo.findByCode(q, p.regionCode);
+    if (!region) throw invalidField('regionCode', `未知的区划代码 ${p.regionCode}`);
+    if (region.level < 3) throw invalidField('regionCode', `项目地点须落到县级或以下，「${region.name}」是更高一级的区划`);
+  }
+  if (p.pairingId && !(await q.selectFrom('pairings').select('id').where('id', '=', p.pairingId).executeTakeFirst())) {
+    throw invalidField('pairingId', `结对关系 ${p.pairingId} 不存在`);
+  }
+  if (p.eastOrgId) {
+    const east = await orgsRepo.findById(q, p.eastOrgId);
+    if (!east) throw invalidField('eastOrgId', `组织 ${p.eastOrgId} 不存在`);
+    if (east.side !== 'east') throw invalidField('eastOrgId', `「${east.name}」是受援方组织，不能作为帮扶方单位`);
+  }
+  if (p.ownerOrgId && !(await orgsRepo.findById(q, p.ownerOrgId))) throw invalidField('ownerOrgId', `组织 ${p.ownerOrgId} 不存在`);
+}
+
+function checkPlacement(scope: Scope, p: { regionCode: string; eastOrgId?: number | null; ownerOrgId?: number | null }) {
+  if (scope.all || regionInScope(scope, p.regionCode) || (p.eastOrgId && orgInScope(scope, p.eastOrgId)) || (p.ownerOrgId && orgInScope(scope, p.ownerOrgId))) return;
+  throw new AppError('FORBIDDEN', '该项目不在您的数据范围内：项目地点、帮扶方单位或项目业主须属于您的范围', [{ path: 'regionCode', message: '超出数据范围' }]);
+}
+
+const values = (p: ProjectPatch) => ({
+  ...(p.name !== undefined && { name: p.name }),
+  ...(p.startYear !== undefined && { start_year: p.startYear }),
+  ...(p.endYear !== undefined && { end_year: p.endYear }),
+  ...(p.level !== undefined && { level: p.level }),
+  ...(p.category !== undefined && { category: p.category }),
+  ...(p.pairingId !== undefined && { pairing_id: p.pairingId }),
+  ...(p.regionCode !== undefined && { region_code: p.regionCode, county_code: p.regionCode.slice(0, 6) }),
+  ...(p.ownerName !== undefined && { owner_name: p.ownerName }),
+  ...(p.ownerOrgId !== undefined && { owner_org_id: p.ownerOrgId }),
+  ...(p.eastOrgId !== undefined && { east_org_id: p.eastOrgId }),
+  ...(p.funds !== undefined && {
+    fund_shanghai_fen: p.funds.shanghaiFen,
+    fund_integrated_fen: p.funds.integratedFen,
+    fund_social_fen: p.funds.socialFen,
+    fund_self_fen: p.funds.selfFen,
+  }),
+  ...(p.content !== undefined && { content: p.content }),
+  ...(p.benefitMechanism !== undefined && { benefit_mechanism: p.benefitMechanism }),
+  ...(p.expectedBenefits !== undefined && { expected_benefits: p.expectedBenefits }),
+  ...(p.beneficiaries !== undefined && {
+    households: p.beneficiaries.households ?? null,
+    people: p.beneficiaries.people ?? null,
+    poor_households: p.beneficiaries.poorHouseholds ?? null,
+    poor_people: p.beneficiaries.poorPeople ?? null,
+  }),
+});
+
+/** Project codes are per county and year: 533401-2020-001. */
+async function nextCode(q: Queryable, countyCode: string, year: number) {
+  const prefix = `${countyCode}-${year}-`;
+  const last = await repo.lastCodeLike(q, prefix);
+  return `${prefix}${String((last ? Number(last.slice(prefix.length)) || 0 : 0) + 1).padStart(3, '0')}`;
+}
+
+export async function createProject(db: Db, ctx: RequestContext, input: ProjectInput, opts: { isDemo?: boolean } = {}): Promise<Project> {
+  checkPlacement(ctx.scope, input);
+  return db.transaction().execute(async (trx) => {
+    await checkReferences(trx, ctx.scope, input);
+    const code = input.code ?? (await nextCode(trx, input.regionCode.slice(0, 6), input.startYear));
+    if (await repo.codeTaken(trx, code)) throw new AppError('CONFLICT', `项目编号「${code}」已被使用`, [{ path: 'code', message: '编号重复' }]);
+    const v = values(input);
+    const id = await repo.insert(trx, {
+      ...(v as repo.ProjectValues),
+      code,
+      pairing_id: input.pairingId ?? null,
+      owner_name: input.ownerName ?? null,
+      owner_org_id: input.ownerOrgId ?? null,
+      east_org_id: input.eastOrgId ?? null,
+      content: input.content ?? null,
+      benefit_mechanism: input.benefitMechanism ?? null,
+      expected_benefits: input.expectedBenefits ?? null,
+      is_demo: opts.isDemo ?? false,
+    });
+    await repo.replaceChildren(trx, id, input);
+    const created = await getProject(trx, ctx, id);
+    await writeAudit(trx, ctx, { entity: 'project', entityId: id, action: 'create', after: created });
+    return created;
+  });
+}
+
+export async function updateProject(db: Db, ctx: RequestContext, id: number, patch: ProjectPatch): Promise<Project> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getProject(trx, ctx, id);
+    if (!EDITABLE.includes(before.status)) {
+      throw new AppError('RULE_VIOLATION', `项目处于「${PROJECT_STATUSES[before.status]}」状态，计划内容不能直接修改；如需修改，请先由评审人退回`, [{ path: 'status', message: '不可修改' }]);
+    }
+    const regionCode = patch.regionCode ?? before.regionCode;
+    checkPlacement(ctx.scope, { regionCode, eastOrgId: patch.eastOrgId === undefined ? before.eastOrgId : patch.eastOrgId, ownerOrgId: patch.ownerOrgId === undefined ? before.ownerOrgId : patch.ownerOrgId });
+    await checkReferences(trx, ctx.scope, patch);
+    const startYear = patch.startYear ?? before.startYear;
+    const endYear = patch.endYear ?? before.endYear;
+    if (endYear < startYear) throw invalidField('endYear', '结束年度不能早于开始年度');
+    if (patch.code && patch.code !== before.code && (await repo.codeTaken(trx, patch.code, id))) {
+      throw new AppError('CONFLICT', `项目编号「${patch.code}」已被使用`, [{ path: 'code', message: '编号重复' }]);
+    }
+    await repo.update(trx, id, { ...values(patch), ...(patch.code !== undefined && { code: patch.code }) });
+    await repo.replaceChildren(trx, id, patch);
+    const after = await getProject(trx, ctx, id);
+    await writeAudit(trx, ctx, { entity: 'project', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+/** 倒排工期: marking a milestone done (or undone) is allowed until the project closes. */
+export async function setMilestoneDone(db: Db, ctx: RequestContext, id: number, milestoneId: number, doneOn: string | null): Promise<Project> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getProject(trx, ctx, id);
+    if (before.status === 'handed_over' || before.status === 'cancelled') throw new AppError('RULE_VIOLATION', '项目已结束，不能再修改工期节点');
+    if (doneOn && doneOn > today()) throw invalidField('doneOn', '完成日期不能晚于今天');
+    if (!(await repo.setMilestoneDone(trx, id, milestoneId, doneOn))) throw notFound('工期节点', milestoneId);
+    await writeAudit(trx, ctx, { entity: 'project_milestone', entityId: milestoneId, action: doneOn ? 'done' : 'reopen', after: { projectId: id, doneOn } });
+    return getProject(trx, ctx, id);
+  });
+}

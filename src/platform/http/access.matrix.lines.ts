@@ -1,0 +1,211 @@
+import { expect } from 'vitest';
+import type { Action, RoleCode } from '../access/actions.ts';
+import type { Caller, Reply, TestApp } from '../../testing/test-app.ts';
+import { MATRIX_PASSWORD, X, Y, type Fixture, type MatrixRecords } from './access.matrix.fixture.ts';
+
+/** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
+export type Scoping = 'none' | 'record' | 'create' | 'list';
+
+export interface Req {
+  method: string;
+  url: string;
+  body?: unknown;
+  /** Call as this instead of the role's caller (a fresh session the call may end). */
+  as?: Caller;
+  /** Extra check of a permitted answer (lists: nothing out of scope shows). */
+  check?: (res: Reply<any>, seesAll: boolean, inScope: boolean) => void;
+  /** Statuses that count as a permitted answer; default any 2xx. */
+  ok?: number[];
+}
+
+export interface Ctx {
+  role: RoleCode;
+  caller: Caller;
+  username: string;
+  inScope: boolean;
+  f: Fixture;
+  r: MatrixRecords;
+  t: TestApp;
+}
+
+export interface Line {
+  scoping: Scoping;
+  /** When the route's own rule is looser than what the request needs (a lifecycle step), the action that decides. */
+  decidedBy?: Action;
+  request: (c: Ctx) => Promise<Req> | Req;
+}
+
+const ids = (res: Reply<any>) => (res.body.items as { id: number }[]).map((x) => x.id);
+const regional = (c: Ctx) => c.role === 'frontline' || c.role === 'recipient_clerk' || c.role === 'recipient_leader';
+const pick = <T>(c: Ctx, pair: { in: T; out: T }) => (c.inScope ? pair.in : pair.out);
+const orgFor = (c: Ctx) => (!c.inScope ? c.f.distB : regional(c) ? c.f.westX : c.f.townA);
+
+/** Every API route: a line here, or the completeness test fails. */
+export const MATRIX: Record<string, Line> = {
+  'GET /api/v1/health': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/health' }) },
+  'GET /api/v1/openapi.json': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/openapi.json' }) },
+  'POST /api/v1/auth/login': { scoping: 'none', request: (c) => ({ method: 'POST', url: '/api/v1/auth/login', body: { username: c.username, password: MATRIX_PASSWORD } }) },
+
+  'GET /api/v1/regions': { scoping: 'none', request: () => ({ method: 'GET', url: `/api/v1/regions?parent=${X}` }) },
+  'GET /api/v1/regions/search': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/regions/search?q=香格里拉' }) },
+  'GET /api/v1/regions/:code': { scoping: 'none', request: () => ({ method: 'GET', url: `/api/v1/regions/${X}` }) },
+
+  'GET /api/v1/orgs': { scoping: 'list', request: (c) => ({ method: 'GET', url: '/api/v1/orgs?pageSize=200', check: (res, all) => expect(ids(res).includes(c.f.distB)).toBe(all) }) },
+  'POST /api/v1/orgs': {
+    scoping: 'create',
+    request: (c) => ({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      body: !c.inScope
+        ? { name: c.r.name('矩阵新建'), type: 'subdistrict', side: 'east', regionCode: '310105', parentId: c.f.distB }
+        : regional(c)
+          ? { name: c.r.name('矩阵新建'), type: 'village_committee', side: 'west', regionCode: `${X}101201` }
+          : { name: c.r.name('矩阵新建'), type: 'subdistrict', side: 'east', regionCode: '310112', parentId: c.f.townA },
+    }),
+  },
+  'GET /api/v1/orgs/:id': { scoping: 'record', request: (c) => ({ method: 'GET', url: `/api/v1/orgs/${orgFor(c)}` }) },
+  'PATCH /api/v1/orgs/:id': { scoping: 'record', request: (c) => ({ method: 'PATCH', url: `/api/v1/orgs/${orgFor(c)}`, body: { note: '矩阵测试' } }) },
+  'DELETE /api/v1/orgs/:id': {
+    scoping: 'record',
+    request: async (c) => ({ method: 'DELETE', url: `/api/v1/orgs/${c.inScope ? (regional(c) ? await c.r.west(`${X}102`) : await c.r.east(c.f.townA)) : await c.r.east(c.f.distB, '310105')}` }),
+  },
+  'GET /api/v1/orgs/:id/graph': { scoping: 'record', request: (c) => ({ method: 'GET', url: `/api/v1/orgs/${orgFor(c)}/graph` }) },
+
+  'GET /api/v1/pairings': {
+    scoping: 'list',
+    request: (c) => ({ method: 'GET', url: '/api/v1/pairings?pageSize=200', check: (res, all) => expect(ids(res).includes(c.f.pairOut)).toBe(all) }),
+  },
+  'POST /api/v1/pairings': {
+    scoping: 'create',
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/pairings',
+      body: c.inScope
+        ? { type: 'xieshou', eastOrgId: await c.r.east(c.f.townA), westOrgId: await c.r.west(`${X}103`), startDate: '2021-01-01' }
+        : { type: 'xieshou', eastOrgId: await c.r.east(c.f.distB, '310105'), westOrgId: await c.r.west(`${Y}100`), startDate: '2021-01-01' },
+    }),
+  },
+  'GET /api/v1/pairings/:id': { scoping: 'record', request: (c) => ({ method: 'GET', url: `/api/v1/pairings/${c.inScope ? c.f.pairIn : c.f.pairOut}` }) },
+  'PATCH /api/v1/pairings/:id': { scoping: 'record', request: (c) => ({ method: 'PATCH', url: `/api/v1/pairings/${c.inScope ? c.f.pairIn : c.f.pairOut}`, body: { note: '矩阵测试' } }) },
+  'DELETE /api/v1/pairings/:id': {
+    scoping: 'record',
+    request: async (c) => ({
+      method: 'DELETE',
+      url: `/api/v1/pairings/${c.inScope ? await c.r.pairing(await c.r.east(c.f.townA), await c.r.west(`${X}104`)) : await c.r.pairing(await c.r.east(c.f.distB, '310105'), await c.r.west(`${Y}100`))}`,
+    }),
+  },
+  'GET /api/v1/pairings/:id/agreements': { scoping: 'record', request: (c) => ({ method: 'GET', url: `/api/v1/pairings/${c.inScope ? c.f.pairIn : c.f.pairOut}/agreements` }) },
+  'POST /api/v1/pairings/:id/agreements': {
+    scoping: 'record',
+    request: (c) => ({ method: 'POST', url: `/api/v1/pairings/${c.inScope ? c.f.pairIn : c.f.pairOut}/agreements`, body: { year: 2024, pledgedFen: 100 } }),
+  },
+  'PATCH /api/v1/agreements/:id': { scoping: 'record', request: (c) => ({ method: 'PATCH', url: `/api/v1/agreements/${c.inScope ? c.f.agIn : c.f.agOut}`, body: { note: '矩阵' } }) },
+  'DELETE /api/v1/agreements/:id': { scoping: 'record', request: async (c) => ({ method: 'DELETE', url: `/api/v1/agreements/${await c.r.agreement(c.inScope ? c.f.pairIn : c.f.pairOut)}` }) },
+  'GET /api/v1/coverage/:code': {
+    scoping: 'list',
+    request: (c) => ({
+      method: 'GET',
+      url: `/api/v1/coverage/${c.inScope ? X : Y}?year=2024`,
+      check: (res, all, inScope) => {
+        const counted = (res.body.units as { pairings: { pairingId: number }[] }[]).flatMap((u) => u.pairings.map((p) => p.pairingId));
+        if (inScope) expect(counted).toContain(c.f.pairIn);
+        else expect(counted.includes(c.f.pairOut)).toBe(all);
+      },
+    }),
+  },
+
+  'GET /api/v1/projects': {
+    scoping: 'list',
+    request: (c) => ({ method: 'GET', url: '/api/v1/projects?pageSize=200', check: (res, all) => expect(ids(res).includes(c.f.reserve.out)).toBe(all) }),
+  },
+  'POST /api/v1/projects': {
+    scoping: 'create',
+    request: (c) => ({
+      method: 'POST',
+      url: '/api/v1/projects',
+      body: { name: c.r.name('矩阵新项目'), startYear: 2024, endYear: 2024, level: 'district', category: 'industry', ...(c.inScope ? { eastOrgId: c.f.townA, regionCode: `${X}101` } : { eastOrgId: c.f.distB, regionCode: `${Y}100` }) },
+    }),
+  },
+  'GET /api/v1/projects/:id': { scoping: 'record', request: (c) => ({ method: 'GET', url: `/api/v1/projects/${pick(c, c.f.reserve)}` }) },
+  'PATCH /api/v1/projects/:id': { scoping: 'record', request: (c) => ({ method: 'PATCH', url: `/api/v1/projects/${pick(c, c.f.reserve)}`, body: { benefitMechanism: '矩阵' } }) },
+  'POST /api/v1/projects/:id/transitions': {
+    scoping: 'record',
+    decidedBy: 'project:write',
+    request: async (c) => ({ method: 'POST', url: `/api/v1/projects/${await c.r.project(c.inScope ? c.f.townA : c.f.distB, c.inScope ? `${X}101` : `${Y}100`)}/transitions`, body: { to: 'submitted', onDate: '2024-03-01' } }),
+  },
+  'PATCH /api/v1/projects/:id/milestones/:milestoneId': {
+    scoping: 'record',
+    request: async (c) => {
+      const id = pick(c, c.f.reserve);
+      const m = await c.r.db.selectFrom('project_milestones').select('id').where('project_id', '=', id).executeTakeFirstOrThrow();
+      return { method: 'PATCH', url: `/api/v1/projects/${id}/milestones/${m.id}`, body: { doneOn: null } };
+    },
+  },
+  'GET /api/v1/projects/:id/funds': { scoping: 'record', request: (c) => ({ method: 'GET', url: `/api/v1/projects/${pick(c, c.f.approved)}/funds` }) },
+  'POST /api/v1/projects/:id/allocations': { scoping: 'record', request: (c) => ({ method: 'POST', url: `/api/v1/projects/${pick(c, c.f.approved)}/allocations`, body: { amountFen: 1, onDate: '2024-03-05' } }) },
+  'POST /api/v1/projects/:id/funds': { scoping: 'record', request: (c) => ({ method: 'POST', url: `/api/v1/projects/${pick(c, c.f.approved)}/funds`, body: { kind: 'disburse', amountFen: 1, onDate: '2024-03-05' } }) },
+  'POST /api/v1/fund-transactions/:id/cosign': { scoping: 'record', request: async (c) => ({ method: 'POST', url: `/api/v1/fund-transactions/${await c.r.pendingDisbursement(pick(c, c.f.approved))}/cosign` }) },
+  'GET /api/v1/projects/:id/progress': { scoping: 'record', request: (c) => ({ method: 'GET', url: `/api/v1/projects/${pick(c, c.f.approved)}/progress` }) },
+  'POST /api/v1/projects/:id/progress': { scoping: 'record', request: (c) => ({ method: 'POST', url: `/api/v1/projects/${pick(c, c.f.approved)}/progress`, body: { onDate: '2024-04-01', percent: 10, narrative: '进场' } }) },
+  'GET /api/v1/projects/:id/inspections': { scoping: 'record', request: (c) => ({ method: 'GET', url: `/api/v1/projects/${pick(c, c.f.approved)}/inspections` }) },
+  'POST /api/v1/projects/:id/inspections': {
+    scoping: 'record',
+    request: (c) => ({ method: 'POST', url: `/api/v1/projects/${pick(c, c.f.approved)}/inspections`, body: { kind: 'inspection', onDate: '2024-04-01', inspector: '督查组', findings: '无' } }),
+  },
+  'GET /api/v1/rectifications': {
+    scoping: 'list',
+    request: async (c) => {
+      const outId = await c.r.openRectification(c.f.approved.out);
+      return { method: 'GET', url: '/api/v1/rectifications', check: (res, all) => expect((res.body as { id: number }[]).some((x) => x.id === outId)).toBe(all) };
+    },
+  },
+  'POST /api/v1/projects/:id/rectifications': {
+    scoping: 'record',
+    request: (c) => ({ method: 'POST', url: `/api/v1/projects/${pick(c, c.f.approved)}/rectifications`, body: { finding: '问题', deadline: '2030-01-01', owner: '某人' } }),
+  },
+  'POST /api/v1/rectifications/:id/close': {
+    scoping: 'record',
+    request: async (c) => ({ method: 'POST', url: `/api/v1/rectifications/${await c.r.openRectification(pick(c, c.f.approved))}/close`, body: { closedOn: '2024-04-02', evidence: '照片' } }),
+  },
+  'GET /api/v1/projects/:id/assets': { scoping: 'record', request: (c) => ({ method: 'GET', url: `/api/v1/projects/${pick(c, c.f.completed)}/assets` }) },
+  'POST /api/v1/projects/:id/assets': {
+    scoping: 'record',
+    request: (c) => ({ method: 'POST', url: `/api/v1/projects/${pick(c, c.f.completed)}/assets`, body: { name: '资产', kind: 'public_welfare', valueFen: 1, receiverName: '村委会', handedOverOn: '2024-04-01' } }),
+  },
+
+  'GET /api/v1/auth/me': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
+  'POST /api/v1/auth/logout': { scoping: 'none', request: async (c) => ({ method: 'POST', url: '/api/v1/auth/logout', as: await c.t.login(c.username, MATRIX_PASSWORD) }) },
+  'POST /api/v1/auth/password': {
+    scoping: 'none',
+    request: () => ({ method: 'POST', url: '/api/v1/auth/password', body: { currentPassword: 'not-mine', newPassword: 'Another-pass-456' }, ok: [400] }),
+  },
+  'GET /api/v1/auth/sessions': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/auth/sessions' }) },
+  'DELETE /api/v1/auth/sessions/:id': {
+    scoping: 'none',
+    request: async (c) => {
+      await c.t.login(c.username, MATRIX_PASSWORD);
+      const s = await c.r.db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id').select('s.id').where('u.username', '=', c.username).orderBy('s.id', 'desc').executeTakeFirstOrThrow();
+      return { method: 'DELETE', url: `/api/v1/auth/sessions/${s.id}` };
+    },
+  },
+  'GET /api/v1/auth/tokens': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/auth/tokens' }) },
+  'POST /api/v1/auth/tokens': { scoping: 'none', request: () => ({ method: 'POST', url: '/api/v1/auth/tokens', body: { name: '矩阵令牌', actions: ['org:read'] } }) },
+  'DELETE /api/v1/auth/tokens/:id': {
+    scoping: 'none',
+    request: async (c) => {
+      const made = await c.t.call('POST', '/api/v1/auth/tokens', { name: '待撤销', actions: ['org:read'] }, c.caller);
+      return { method: 'DELETE', url: `/api/v1/auth/tokens/${made.body?.id ?? 0}` };
+    },
+  },
+
+  'GET /api/v1/users': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/users' }) },
+  'POST /api/v1/users': {
+    scoping: 'none',
+    request: (c) => ({ method: 'POST', url: '/api/v1/users', body: { username: c.r.name('mx').replace('-', ''), displayName: '矩阵用户', roles: ['reader'], password: 'Fresh-pass-789' } }),
+  },
+  'GET /api/v1/users/:id': { scoping: 'none', request: async (c) => ({ method: 'GET', url: `/api/v1/users/${await c.r.user()}` }) },
+  'PATCH /api/v1/users/:id': { scoping: 'none', request: async (c) => ({ method: 'PATCH', url: `/api/v1/users/${await c.r.user()}`, body: { displayName: '改名' } }) },
+  'POST /api/v1/users/:id/password': { scoping: 'none', request: async (c) => ({ method: 'POST', url: `/api/v1/users/${await c.r.user()}/password`, body: { password: 'Reset-pass-789' } }) },
+  'GET /api/v1/roles': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/roles' }) },
+  'GET /api/v1/audit': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/audit' }) },
+};
