@@ -4,6 +4,7 @@ import { searchRegions } from '../modules/regions/regions.service.ts';
 import { printError, printJson, UsageError, withDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
 import { pairingsCommand } from './pairings.ts';
+import { exportCommand } from './export.ts';
 import { usersCommand } from './users.ts';
 
 const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
@@ -21,6 +22,8 @@ const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
                                      结对关系（--org 含其下级单位）
   pairings coverage <县名或代码> [--year 年] [--json]
                                      某县（或州、乡镇）的乡镇、村结对覆盖情况
+  export iati [--year 年] [--org 组织] > 文件.xml
+                                     导出 IATI 2.03 活动文件（项目、预算、资金往来；--org 为帮扶方单位，含其下级单位）
 
 环境变量：DATABASE_URL（使用 PostgreSQL）、XIEZUO_DATA_DIR（嵌入式数据库目录，默认 ./data）、PORT（默认 8080）、
 XIEZUO_ADMIN_USERNAME / XIEZUO_ADMIN_PASSWORD（首次启动时创建管理员）、XIEZUO_COOKIE_SECURE=1（HTTPS 部署）`;
@@ -39,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'demo': {
         const outcome = await withDatabase((d) => loadDemo(d.db));
-        process.stdout.write(outcome.loaded ? `已加载演示数据：${outcome.orgs} 个组织、${outcome.pairings} 个结对、${outcome.users} 个演示账号\n` : `${outcome.reason}\n`);
+        process.stdout.write(outcome.loaded ? `已加载演示数据：${outcome.orgs} 个组织、${outcome.pairings} 个结对、${outcome.projects} 个项目、${outcome.users} 个演示账号\n` : `${outcome.reason}\n`);
         return 0;
       }
       case 'regions':
@@ -48,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
         return await pairingsCommand(rest);
       case 'users':
         return await usersCommand(rest);
+      case 'export':
+        return await exportCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -18,7 +18,7 @@ export async function serve(opts: { demo: boolean; port?: number }): Promise<num
     await prepareDatabase(database.db, log);
     if (opts.demo) {
       const demo = await loadDemo(database.db);
-      log(demo.loaded ? `已加载演示数据：${demo.orgs} 个组织、${demo.pairings} 个结对` : `演示数据：${demo.reason}`);
+      log(demo.loaded ? `已加载演示数据：${demo.orgs} 个组织、${demo.pairings} 个结对、${demo.projects} 个项目` : `演示数据：${demo.reason}`);
       const isDemo = await database.db.selectFrom('users').select('id').where('is_demo', '=', true).executeTakeFirst();
       if (isDemo) {
         log(`\n演示模式（仅演示数据库）——演示账号，密码均为 ${DEMO_PASSWORD}：`);

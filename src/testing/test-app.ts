@@ -45,8 +45,10 @@ export function useTestApp(): TestApp {
         headers['x-csrf-token'] = as.csrf;
       }
       if (as && 'bearer' in as) headers.authorization = `Bearer ${as.bearer}`;
+      if (Buffer.isBuffer(body)) headers['content-type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       const raw = await t.app.inject({ method: method as 'GET', url, headers, ...(body === undefined ? {} : { payload: body as object }) });
-      return { status: raw.statusCode, body: (raw.body ? raw.json() : undefined) as never, raw };
+      const json = raw.body && String(raw.headers['content-type'] ?? '').includes('json');
+      return { status: raw.statusCode, body: (json ? raw.json() : raw.rawPayload) as never, raw };
     };
     t.login = async (username, password = TEST_PASSWORD) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });

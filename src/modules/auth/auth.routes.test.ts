@@ -52,8 +52,29 @@ describe('login and sessions', () => {
     expect((await login(u.username, 'Fresh-pass-456', '10.2.0.10')).statusCode).toBe(200);
   });
 
+  it('answers an unknown name exactly like a real account, lock included', async () => {
+    const real = await t.userWith({ roles: ['reader'] });
+    const answers = async (name: string, ip: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 6; i++) out.push((await login(name, 'Wrong-pass-123', `${ip}.${i}`)).json().message.replace(/\d{1,2}:\d{2}:\d{2}/, 'T'));
+      return out;
+    };
+    const [a, b] = [await answers(real.username, '10.4.0'), await answers('no-such-user', '10.5.0')];
+    expect(b).toEqual(a);
+    expect(a[5]).toContain('锁定');
+  });
+
+  it('answers a disabled account like a wrong password', async () => {
+    const u = await t.userWith({ roles: ['reader'] });
+    await t.call('PATCH', `/api/v1/users/${u.id}`, { status: 'disabled' });
+    const res = await login(u.username, TEST_PASSWORD, '10.6.0.1');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().message).toBe('用户名或密码错误');
+    expect((await lastAudit('login_failed'))?.after).toMatchObject({ reason: 'disabled' });
+  });
+
   it('throttles repeated failures from one address', async () => {
-    for (let i = 0; i < 10; i++) await login(`ghost${i}`, 'Wrong-pass-123', '10.3.0.1');
+    for (let i = 0; i < 30; i++) await login(`ghost${i}`, 'Wrong-pass-123', '10.3.0.1');
     const res = await login('ghost', 'Wrong-pass-123', '10.3.0.1');
     expect(res.statusCode).toBe(429);
     expect(res.json().message).toContain('分钟后再试');

@@ -21,7 +21,7 @@ function scopeLabel(auth: Authenticated, user: Awaited<ReturnType<typeof getUser
 
 export function registerAuthRoutes(app: TypedApp, deps: RouteDeps) {
   const { db, sessionPolicy: policy, secureCookies } = deps;
-  const throttle = new FailureThrottle();
+  const guards = { byAddress: new FailureThrottle(policy.addressLimit, 5 * 60_000), unknownNames: new FailureThrottle(policy.maxFailures, policy.lockMinutes * 60_000) };
   const cookieOptions = { path: '/', sameSite: 'strict' as const, secure: secureCookies };
 
   const presentMe = async (auth: Authenticated): Promise<Me> => {
@@ -31,7 +31,7 @@ export function registerAuthRoutes(app: TypedApp, deps: RouteDeps) {
   const clearCookies = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
 
   app.post('/auth/login', { config: { access: 'public' }, schema: { tags, summary: '登录（设置 HttpOnly 会话 Cookie）', body: loginInput, response: { 200: me } } }, async (req, reply) => {
-    const result = await service.login(db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }, policy, throttle);
+    const result = await service.login(db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }, policy, guards);
     const maxAge = policy.absoluteHours * 3600;
     reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, httpOnly: true, maxAge });
     reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieOptions, httpOnly: false, maxAge });

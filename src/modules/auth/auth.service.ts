@@ -14,6 +14,14 @@ export interface SessionPolicy {
   absoluteHours: number;
   maxFailures: number;
   lockMinutes: number;
+  /** Failed logins from one address within 5 minutes before it must wait (password spraying). */
+  addressLimit: number;
+}
+
+/** The in-memory guards of the login route: per client address, and per unknown username (see login). */
+export interface LoginGuards {
+  byAddress: FailureThrottle;
+  unknownNames: FailureThrottle;
 }
 
 export function sessionPolicyFromEnv(env = process.env): SessionPolicy {
@@ -23,6 +31,7 @@ export function sessionPolicyFromEnv(env = process.env): SessionPolicy {
     absoluteHours: num('XIEZUO_SESSION_ABSOLUTE_HOURS', 12),
     maxFailures: num('XIEZUO_LOGIN_MAX_FAILURES', 5),
     lockMinutes: num('XIEZUO_LOGIN_LOCK_MINUTES', 15),
+    addressLimit: num('XIEZUO_LOGIN_ADDRESS_LIMIT', 30),
   };
 }
 
@@ -36,16 +45,22 @@ export interface Authenticated extends Identity {
 }
 
 const WRONG = '用户名或密码错误';
+const lockedUntil = (until: Date) => `该账号因多次登录失败已锁定，请于 ${until.toLocaleTimeString('zh-CN', { hour12: false })} 后重试或联系管理员解锁`;
 
-/** Logs in: every outcome is audited; failures count toward a temporary lock of the account. */
+/**
+ * Logs in: every outcome is audited; failures count toward a temporary lock of the account.
+ * Unknown usernames and disabled accounts answer exactly as a wrong password would — an unknown
+ * name even "locks" after the same number of failures — so answers never tell which accounts exist.
+ */
 export async function login(
   db: Db,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
   policy: SessionPolicy,
-  throttle: FailureThrottle,
+  guards: LoginGuards,
 ): Promise<{ token: string; csrfToken: string; identity: Authenticated; expiresAt: Date }> {
   const ctx = (id: number | null): RequestContext => ({ actor: { id, name: input.username }, ip: input.ip, scope: { all: true }, permissions: new Set() });
   const key = input.ip ?? 'unknown';
+  const throttle = guards.byAddress;
   const wait = throttle.retryAfter(key);
   if (wait > 0) {
     await writeAudit(db, ctx(null), { entity: 'session', entityId: null, action: 'login_throttled', after: { username: input.username } });
@@ -57,15 +72,20 @@ export async function login(
     await writeAudit(db, ctx(userId), { entity: 'session', entityId: null, action: 'login_failed', after: { username: input.username, reason } });
     return new AppError('UNAUTHENTICATED', message, [{ path: reason === 'unknown_user' || reason === 'wrong_password' ? 'password' : 'username', message }]);
   };
+  const now = new Date();
   if (!user) {
     await verifyPassword(await dummyHash(), input.password);
-    throw await failed('unknown_user');
+    const phantomWait = guards.unknownNames.retryAfter(input.username);
+    if (phantomWait > 0) throw await failed('unknown_user', lockedUntil(new Date(now.getTime() + phantomWait)));
+    guards.unknownNames.fail(input.username);
+    const nowLocked = guards.unknownNames.retryAfter(input.username) > 0;
+    throw await failed('unknown_user', nowLocked ? `${WRONG}；连续失败 ${policy.maxFailures} 次，账号已锁定 ${policy.lockMinutes} 分钟` : WRONG);
   }
-  if (user.status === 'disabled') throw await failed('disabled', '该账号已停用，请联系管理员', user.id);
-  const now = new Date();
-  if (user.locked_until && user.locked_until > now) {
-    throw await failed('locked', `该账号因多次登录失败已锁定，请于 ${user.locked_until.toLocaleTimeString('zh-CN', { hour12: false })} 后重试或联系管理员解锁`, user.id);
+  if (user.status === 'disabled') {
+    await verifyPassword(await dummyHash(), input.password);
+    throw await failed('disabled', WRONG, user.id);
   }
+  if (user.locked_until && user.locked_until > now) throw await failed('locked', lockedUntil(user.locked_until), user.id);
   if (!(await verifyPassword(user.password_hash, input.password))) {
     const attempts = user.failed_attempts + 1;
     const lock = attempts >= policy.maxFailures;

@@ -112,7 +112,7 @@ export const DEMO_PASSWORD = 'Xiezuo-demo-2026';
 export interface DemoUser {
   username: string;
   displayName: string;
-  role: 'sys_admin' | 'city_admin' | 'district_admin' | 'frontline' | 'recipient_clerk' | 'reader';
+  role: 'sys_admin' | 'city_admin' | 'district_admin' | 'frontline' | 'recipient_clerk' | 'recipient_leader' | 'reader';
   org?: string;
   scopeOrgs?: string[];
   scopeRegions?: string[];
@@ -125,5 +125,6 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'changning', displayName: '长宁区合作交流办（演示）', role: 'district_admin', org: districtGov('长宁区'), scopeOrgs: [districtGov('长宁区')] },
   { username: 'frontline', displayName: '闵行区援滇干部联络组（演示）', role: 'frontline', org: '闵行区援滇干部联络组', scopeRegions: ['533401', '530502', '530521', '530523', '530524'] },
   { username: 'xianggelila', displayName: '香格里拉市填报员（演示）', role: 'recipient_clerk', org: countyGov('香格里拉市'), scopeRegions: ['533401'] },
+  { username: 'xgl_leader', displayName: '香格里拉市分管领导（演示）', role: 'recipient_leader', org: countyGov('香格里拉市'), scopeRegions: ['533401'] },
   { username: 'leader', displayName: '闵行区领导（演示，只读）', role: 'reader', org: districtGov('闵行区'), scopeOrgs: [districtGov('闵行区')] },
 ];

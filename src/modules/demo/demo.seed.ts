@@ -3,11 +3,15 @@ import { systemContext } from '../../platform/context.ts';
 import { createOrg } from '../orgs/orgs.service.ts';
 import { createAgreement, createPairing } from '../pairings/pairings.service.ts';
 import { createUser } from '../users/users.service.ts';
+import { loadIdentity } from '../users/users.identity.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { loadDemoProjects } from './demo.projects.ts';
+import { districtGov } from './demo.data.ts';
 import { DEMO_ORGS, DEMO_PAIRINGS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.ts';
 
 const DEMO_NOTE = '演示数据（依据公开工作简报整理）';
 
-export type DemoOutcome = { loaded: true; orgs: number; pairings: number; users: number } | { loaded: false; reason: string };
+export type DemoOutcome = { loaded: true; orgs: number; pairings: number; users: number; projects: number } | { loaded: false; reason: string };
 
 /** Loads the demo records through the services (so every rule and the audit apply), only into an empty database. */
 export async function loadDemo(db: Db): Promise<DemoOutcome> {
@@ -52,5 +56,11 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
       { isDemo: true, mustChangePassword: false },
     );
   }
-  return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length, users: DEMO_USERS.length };
+  const asUser = async (username: string): Promise<RequestContext> => {
+    const { id } = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+    const identity = (await loadIdentity(db, id))!;
+    return { actor: { id, name: username }, ip: null, scope: identity.scope, permissions: identity.permissions };
+  };
+  const projects = await loadDemoProjects(db, { system: ctx, east: await asUser('frontline'), west: await asUser('xgl_leader') }, ids.get(districtGov('闵行区'))!);
+  return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length, users: DEMO_USERS.length, projects };
 }

@@ -61,32 +61,35 @@ function checkInvariant(kind: FundKind, amount: number, approved: number, s: Awa
 }
 
 export async function addTransaction(db: Db, ctx: RequestContext, projectId: number, input: FundInput): Promise<FundTransaction> {
+  return db.transaction().execute((trx) => addTransactionIn(trx, ctx, projectId, input));
+}
+
+/** The same inside a caller's transaction (imports run many of these, each under a savepoint). */
+export async function addTransactionIn(trx: Queryable, ctx: RequestContext, projectId: number, input: FundInput): Promise<FundTransaction> {
   const action = ACTION_OF[input.kind];
   if (!ctx.permissions.has(action)) throw new AppError('FORBIDDEN', `没有权限登记「${FUND_KINDS[input.kind]}」：需要「${ACTIONS[action]}」`);
-  return db.transaction().execute(async (trx) => {
-    await projectInScope(trx, ctx, projectId);
-    await projectsRepo.lock(trx, projectId);
-    const project = await projectsRepo.findById(trx, ctx.scope, projectId);
-    const status = project!.status as ProjectStatus;
-    if (!FUNDABLE.includes(status)) {
-      throw new AppError('RULE_VIOLATION', `项目处于「${PROJECT_STATUSES[status]}」状态，不能登记资金：资金往来须在批复之后、资产移交之前`, [{ path: 'kind', message: '项目状态不允许' }]);
-    }
-    checkInvariant(input.kind, input.amountFen, project!.approved_fen ?? 0, await projectsRepo.fundSums(trx, projectId));
-    const id = await repo.insert(trx, {
-      project_id: projectId,
-      county_code: project!.county_code,
-      kind: input.kind,
-      amount_fen: input.amountFen,
-      on_date: input.onDate,
-      document_no: input.documentNo ?? null,
-      note: input.note ?? null,
-      status: input.kind === 'disburse' ? 'pending' : 'effective',
-      created_by: ctx.actor.id,
-    });
-    const [created] = await present(trx, [(await repo.findById(trx, id))!]);
-    await writeAudit(trx, ctx, { entity: 'fund_transaction', entityId: id, action: 'create', after: created });
-    return created;
+  await projectInScope(trx, ctx, projectId);
+  await projectsRepo.lock(trx, projectId);
+  const project = (await projectsRepo.findById(trx, ctx.scope, projectId))!;
+  const status = project.status as ProjectStatus;
+  if (!FUNDABLE.includes(status)) {
+    throw new AppError('RULE_VIOLATION', `项目处于「${PROJECT_STATUSES[status]}」状态，不能登记资金：资金往来须在批复之后、资产移交之前`, [{ path: 'kind', message: '项目状态不允许' }]);
+  }
+  checkInvariant(input.kind, input.amountFen, project.approved_fen ?? 0, await projectsRepo.fundSums(trx, projectId));
+  const id = await repo.insert(trx, {
+    project_id: projectId,
+    county_code: project.county_code,
+    kind: input.kind,
+    amount_fen: input.amountFen,
+    on_date: input.onDate,
+    document_no: input.documentNo ?? null,
+    note: input.note ?? null,
+    status: input.kind === 'disburse' ? 'pending' : 'effective',
+    created_by: ctx.actor.id,
   });
+  const [created] = await present(trx, [(await repo.findById(trx, id))!]);
+  await writeAudit(trx, ctx, { entity: 'fund_transaction', entityId: id, action: 'create', after: created });
+  return created;
 }
 
 /**

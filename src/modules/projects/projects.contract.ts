@@ -29,6 +29,8 @@ export const PROJECT_STATUSES = {
   cancelled: '已撤销',
 } as const;
 export type ProjectStatus = keyof typeof PROJECT_STATUSES;
+export type ProjectLevel = keyof typeof PROJECT_LEVELS;
+export type ProjectCategory = keyof typeof PROJECT_CATEGORIES;
 
 export const projectLevel = labels(PROJECT_LEVELS);
 export const projectCategory = labels(PROJECT_CATEGORIES);

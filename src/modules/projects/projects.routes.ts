@@ -4,6 +4,8 @@ import { idParam, pageOf } from '../../platform/contract.ts';
 import { milestoneDone, project, projectInput, projectListQuery, projectPatch, projectSummary, transitionInput } from './projects.contract.ts';
 import * as service from './projects.service.ts';
 import { transitionProject } from './projects.transitions.ts';
+import { exportProjects, importProjects, projectTemplate } from './projects.excel.ts';
+import { importQuery, importResult, requireFile, sendFile } from '../../platform/http/files.ts';
 
 const tags = ['projects'];
 
@@ -28,5 +30,19 @@ export function registerProjectRoutes(app: TypedApp, { db }: RouteDeps) {
     '/projects/:id/milestones/:milestoneId',
     { config: { access: 'project:write' }, schema: { tags, summary: '工期节点完成（或撤销完成）', params: idParam.extend({ milestoneId: z.coerce.number().int().positive() }), body: milestoneDone, response: { 200: project } } },
     async (req) => service.setMilestoneDone(db, req.ctx, req.params.id, req.params.milestoneId, req.body.doneOn),
+  );
+
+  app.get('/projects/import-template.xlsx', { config: { access: 'project:read' }, schema: { tags, summary: '项目导入模板（中文表头与填写说明）' } }, async (_req, reply) =>
+    sendFile(reply, await projectTemplate(), '项目导入模板.xlsx'),
+  );
+  app.post(
+    '/projects/import',
+    { config: { access: 'project:write' }, schema: { tags, summary: '从 Excel 导入项目：有错误则全部不导入（skipInvalid=true 时跳过错误行）', querystring: importQuery, response: { 200: importResult } } },
+    async (req) => importProjects(db, req.ctx, requireFile(req.body), req.query.skipInvalid),
+  );
+  app.get(
+    '/projects/export.xlsx',
+    { config: { access: 'project:read' }, schema: { tags, summary: '按筛选条件导出项目（Excel）', querystring: projectListQuery.omit({ page: true, pageSize: true }) } },
+    async (req, reply) => sendFile(reply, await exportProjects(db, req.ctx, req.query), '项目.xlsx'),
   );
 }

@@ -157,29 +157,32 @@ async function nextCode(q: Queryable, countyCode: string, year: number) {
 }
 
 export async function createProject(db: Db, ctx: RequestContext, input: ProjectInput, opts: { isDemo?: boolean } = {}): Promise<Project> {
+  return db.transaction().execute((trx) => createProjectIn(trx, ctx, input, opts));
+}
+
+/** The same inside a caller's transaction (imports run many of these, each under a savepoint). */
+export async function createProjectIn(trx: Queryable, ctx: RequestContext, input: ProjectInput, opts: { isDemo?: boolean } = {}): Promise<Project> {
   checkPlacement(ctx.scope, input);
-  return db.transaction().execute(async (trx) => {
-    await checkReferences(trx, ctx.scope, input);
-    const code = input.code ?? (await nextCode(trx, input.regionCode.slice(0, 6), input.startYear));
-    if (await repo.codeTaken(trx, code)) throw new AppError('CONFLICT', `项目编号「${code}」已被使用`, [{ path: 'code', message: '编号重复' }]);
-    const v = values(input);
-    const id = await repo.insert(trx, {
-      ...(v as repo.ProjectValues),
-      code,
-      pairing_id: input.pairingId ?? null,
-      owner_name: input.ownerName ?? null,
-      owner_org_id: input.ownerOrgId ?? null,
-      east_org_id: input.eastOrgId ?? null,
-      content: input.content ?? null,
-      benefit_mechanism: input.benefitMechanism ?? null,
-      expected_benefits: input.expectedBenefits ?? null,
-      is_demo: opts.isDemo ?? false,
-    });
-    await repo.replaceChildren(trx, id, input);
-    const created = await getProject(trx, ctx, id);
-    await writeAudit(trx, ctx, { entity: 'project', entityId: id, action: 'create', after: created });
-    return created;
+  await checkReferences(trx, ctx.scope, input);
+  const code = input.code ?? (await nextCode(trx, input.regionCode.slice(0, 6), input.startYear));
+  if (await repo.codeTaken(trx, code)) throw new AppError('CONFLICT', `项目编号「${code}」已被使用`, [{ path: 'code', message: '编号重复' }]);
+  const v = values(input);
+  const id = await repo.insert(trx, {
+    ...(v as repo.ProjectValues),
+    code,
+    pairing_id: input.pairingId ?? null,
+    owner_name: input.ownerName ?? null,
+    owner_org_id: input.ownerOrgId ?? null,
+    east_org_id: input.eastOrgId ?? null,
+    content: input.content ?? null,
+    benefit_mechanism: input.benefitMechanism ?? null,
+    expected_benefits: input.expectedBenefits ?? null,
+    is_demo: opts.isDemo ?? false,
   });
+  await repo.replaceChildren(trx, id, input);
+  const created = await getProject(trx, ctx, id);
+  await writeAudit(trx, ctx, { entity: 'project', entityId: id, action: 'create', after: created });
+  return created;
 }
 
 export async function updateProject(db: Db, ctx: RequestContext, id: number, patch: ProjectPatch): Promise<Project> {

@@ -20,6 +20,13 @@ describe('user administration', () => {
     expect((await t.call('GET', `/api/v1/users/${me.body.user.id}`)).body.roles).toEqual(['sys_admin']);
   });
 
+  it('lets a user save their own record when roles and scopes are sent unchanged', async () => {
+    const me = await t.userWith({ roles: ['sys_admin'], scopes: [{ regionCode: '533401' }] });
+    const res = await t.call('PATCH', `/api/v1/users/${me.id}`, { displayName: '新名字', roles: ['sys_admin'], scopes: [{ regionCode: '533401' }] }, me.caller);
+    expect(res.status).toBe(200);
+    expect(res.body.displayName).toBe('新名字');
+  });
+
   it('records permission changes in the audit with before and after', async () => {
     const admin = await t.userWith({ roles: ['sys_admin'] });
     const target = await t.userWith({ roles: ['reader'] });

@@ -97,8 +97,10 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserInput, 
 export async function updateUser(db: Db, ctx: RequestContext, id: number, patch: UserPatch): Promise<User> {
   return db.transaction().execute(async (trx) => {
     const before = await getUser(trx, id);
-    const rolesChange = patch.roles && [...patch.roles].sort().join() !== [...before.roles].sort().join();
-    if (id === ctx.actor.id && (rolesChange || patch.scopes)) {
+    const rolesChange = !!patch.roles && [...patch.roles].sort().join() !== [...before.roles].sort().join();
+    const scopeKey = (s: { orgId?: number | null; regionCode?: string | null }) => ('orgId' in s && s.orgId ? `o${s.orgId}` : `r${s.regionCode}`);
+    const scopesChange = !!patch.scopes && patch.scopes.map(scopeKey).sort().join() !== before.scopes.map(scopeKey).sort().join();
+    if (id === ctx.actor.id && (rolesChange || scopesChange)) {
       throw new AppError('FORBIDDEN', '不能修改自己的角色或数据范围，请由另一位管理员操作', [{ path: patch.roles ? 'roles' : 'scopes', message: '不能修改自己的权限' }]);
     }
     if (id === ctx.actor.id && patch.status && patch.status !== 'active') {
@@ -118,7 +120,7 @@ export async function updateUser(db: Db, ctx: RequestContext, id: number, patch:
     if (patch.scopes) await repo.replaceScopes(trx, id, await checkScopes(trx, patch.scopes));
     if (patch.status === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     const after = await getUser(trx, id);
-    const permissionChange = rolesChange || !!patch.scopes;
+    const permissionChange = rolesChange || scopesChange;
     await writeAudit(trx, ctx, { entity: 'user', entityId: id, action: permissionChange ? 'permission_change' : 'update', before, after });
     return after;
   });

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Action, RoleCode } from '../access/actions.ts';
 import type { Caller, Reply, TestApp } from '../../testing/test-app.ts';
+import ExcelJS from 'exceljs';
 import { MATRIX_PASSWORD, X, Y, type Fixture, type MatrixRecords } from './access.matrix.fixture.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
@@ -13,7 +14,7 @@ export interface Req {
   /** Call as this instead of the role's caller (a fresh session the call may end). */
   as?: Caller;
   /** Extra check of a permitted answer (lists: nothing out of scope shows). */
-  check?: (res: Reply<any>, seesAll: boolean, inScope: boolean) => void;
+  check?: (res: Reply<any>, seesAll: boolean, inScope: boolean) => void | Promise<void>;
   /** Statuses that count as a permitted answer; default any 2xx. */
   ok?: number[];
 }
@@ -30,10 +31,29 @@ export interface Ctx {
 
 export interface Line {
   scoping: Scoping;
+  /** The answer to a scoped role when the request reaches outside its scope, where not 404 (record) or 403 (create). */
+  outOfScope?: number;
   /** When the route's own rule is looser than what the request needs (a lifecycle step), the action that decides. */
   decidedBy?: Action;
   request: (c: Ctx) => Promise<Req> | Req;
 }
+
+async function sheet(rows: unknown[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('s');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The first column of an exported sheet (codes), without the header. */
+async function firstColumn(res: Reply<any>): Promise<unknown[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.raw.rawPayload as unknown as ArrayBuffer);
+  return (wb.worksheets[0].getColumn(1).values as unknown[]).slice(2);
+}
+
+const orgName = async (c: Ctx, id: number) => (await c.r.db.selectFrom('orgs').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
+const codeOf = async (c: Ctx, id: number) => (await c.r.db.selectFrom('projects').select('code').where('id', '=', id).executeTakeFirstOrThrow()).code;
 
 const ids = (res: Reply<any>) => (res.body.items as { id: number }[]).map((x) => x.id);
 const regional = (c: Ctx) => c.role === 'frontline' || c.role === 'recipient_clerk' || c.role === 'recipient_leader';
@@ -118,6 +138,20 @@ export const MATRIX: Record<string, Line> = {
     scoping: 'list',
     request: (c) => ({ method: 'GET', url: '/api/v1/projects?pageSize=200', check: (res, all) => expect(ids(res).includes(c.f.reserve.out)).toBe(all) }),
   },
+  'GET /api/v1/projects/iati.xml': {
+    scoping: 'list',
+    request: async (c) => {
+      const out = await c.r.db.selectFrom('projects').select('code').where('id', '=', c.f.reserve.out).executeTakeFirstOrThrow();
+      return {
+        method: 'GET',
+        url: '/api/v1/projects/iati.xml',
+        check: (res, all) => {
+          expect(res.raw.headers['content-type']).toBe('application/xml; charset=utf-8');
+          expect(res.raw.body.includes(`-${out.code}</iati-identifier>`)).toBe(all);
+        },
+      };
+    },
+  },
   'POST /api/v1/projects': {
     scoping: 'create',
     request: (c) => ({
@@ -171,6 +205,44 @@ export const MATRIX: Record<string, Line> = {
   'POST /api/v1/projects/:id/assets': {
     scoping: 'record',
     request: (c) => ({ method: 'POST', url: `/api/v1/projects/${pick(c, c.f.completed)}/assets`, body: { name: '资产', kind: 'public_welfare', valueFen: 1, receiverName: '村委会', handedOverOn: '2024-04-01' } }),
+  },
+
+  'GET /api/v1/projects/import-template.xlsx': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/projects/import-template.xlsx' }) },
+  'POST /api/v1/projects/import': {
+    scoping: 'create',
+    outOfScope: 400, // an import refuses the file, naming the row that is outside the scope
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/projects/import',
+      body: await sheet([
+        ['项目名称', '开始年度', '项目层级', '项目类别', '项目地点区划代码', '帮扶方单位'],
+        [c.r.name('矩阵导入'), 2024, '区级', '产业发展', c.inScope ? `${X}101` : `${Y}100`, await orgName(c, c.inScope ? c.f.townA : c.f.distB)],
+      ]),
+    }),
+  },
+  'GET /api/v1/projects/export.xlsx': {
+    scoping: 'list',
+    request: async (c) => {
+      const out = await codeOf(c, c.f.reserve.out);
+      return { method: 'GET', url: '/api/v1/projects/export.xlsx', check: async (res, all) => expect((await firstColumn(res)).includes(out)).toBe(all) };
+    },
+  },
+  'GET /api/v1/fund-transactions/import-template.xlsx': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/fund-transactions/import-template.xlsx' }) },
+  'POST /api/v1/fund-transactions/import': {
+    scoping: 'create',
+    outOfScope: 400,
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/fund-transactions/import',
+      body: await sheet([['项目编号', '类型', '金额（元）', '日期'], [await codeOf(c, pick(c, c.f.approved)), '拨付', 0.01, '2024-03-06']]),
+    }),
+  },
+  'GET /api/v1/fund-transactions/export.xlsx': {
+    scoping: 'list',
+    request: async (c) => {
+      const out = await codeOf(c, c.f.approved.out);
+      return { method: 'GET', url: '/api/v1/fund-transactions/export.xlsx', check: async (res, all) => expect((await firstColumn(res)).includes(out)).toBe(all) };
+    },
   },
 
   'GET /api/v1/auth/me': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/auth/me' }) },

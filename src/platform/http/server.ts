@@ -19,10 +19,12 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { makeErrorHandler } from './errors.ts';
 import { installAccessControl } from './access.ts';
+import { acceptFileUploads } from './files.ts';
 import { sessionPolicyFromEnv, type SessionPolicy } from '../../modules/auth/auth.service.ts';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.ts';
 import { registerUserRoutes } from '../../modules/users/users.routes.ts';
 import { registerAuditRoutes } from '../../modules/audit/audit.routes.ts';
+import { registerIatiRoutes } from '../../modules/iati/iati.routes.ts';
 import { registerProjectRoutes } from '../../modules/projects/projects.routes.ts';
 import { registerFundRoutes } from '../../modules/funds/funds.routes.ts';
 import { registerMonitoringRoutes } from '../../modules/monitoring/monitoring.routes.ts';
@@ -57,6 +59,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   const sessionPolicy = opts.sessionPolicy ?? sessionPolicyFromEnv();
   await app.register(import('@fastify/cookie'));
   installAccessControl(app, opts.database.db, sessionPolicy);
+  acceptFileUploads(app);
 
   await app.register(import('@fastify/swagger'), {
     openapi: {
@@ -88,6 +91,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       registerAuthRoutes(typed, deps);
       registerUserRoutes(typed, deps);
       registerAuditRoutes(typed, deps);
+      registerIatiRoutes(typed, deps);
       registerProjectRoutes(typed, deps);
       registerFundRoutes(typed, deps);
       registerMonitoringRoutes(typed, deps);

@@ -1,0 +1,111 @@
+import type { Db, Queryable, Trx } from '../../platform/db/database.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, invalidField } from '../../platform/errors.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Column } from '../../platform/excel/columns.ts';
+import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
+import { importRows, type ImportResult } from '../../platform/excel/import.ts';
+import { findByNameOrAlias } from '../orgs/orgs.repository.ts';
+import { PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSES, projectInput, type ProjectListQuery } from './projects.contract.ts';
+import { createProjectIn, listProjects } from './projects.service.ts';
+
+export const MAX_PROJECT_ROWS = 5_000;
+
+/** The columns of the project sheet, as offices head them. Keys follow the API's field names. */
+export const PROJECT_COLUMNS: Column[] = [
+  { header: '项目编号', key: 'code', kind: 'text', note: '留空则按“县代码-年度-序号”自动编号', example: '' },
+  { header: '项目名称', key: 'name', kind: 'text', required: true, example: '小中甸镇联合村乡村旅游项目', width: 36 },
+  { header: '开始年度', key: 'startYear', kind: 'int', required: true, example: 2020 },
+  { header: '结束年度', key: 'endYear', kind: 'int', note: '续建项目填最后一年；留空同开始年度', example: 2021 },
+  { header: '项目层级', key: 'level', kind: 'enum', required: true, labels: PROJECT_LEVELS, example: '市级' },
+  { header: '项目类别', key: 'category', kind: 'enum', required: true, labels: PROJECT_CATEGORIES, example: '乡村旅游' },
+  { header: '项目地点区划代码', key: 'regionCode', kind: 'text', required: true, note: '县级（6位）、乡级（9位）或村级（12位）统计区划代码', example: '533401102201', width: 20 },
+  { header: '帮扶方单位', key: 'eastOrg', kind: 'text', note: '组织名称或简称，须已在系统中', example: '上海市闵行区人民政府', width: 24 },
+  { header: '项目业主', key: 'ownerName', kind: 'text', example: '小中甸镇人民政府' },
+  { header: '上海财政援助（元）', key: 'shanghaiFen', kind: 'yuan', example: 3000000 },
+  { header: '整合资金（元）', key: 'integratedFen', kind: 'yuan', example: 500000 },
+  { header: '社会帮扶（元）', key: 'socialFen', kind: 'yuan', example: 0 },
+  { header: '农户自筹（元）', key: 'selfFen', kind: 'yuan', example: 0 },
+  { header: '建设内容', key: 'content', kind: 'text', example: '建设游客接待中心及配套设施', width: 40 },
+  { header: '联农带农机制', key: 'benefitMechanism', kind: 'text', example: '村集体入股分红', width: 30 },
+  { header: '预期效益', key: 'expectedBenefits', kind: 'text', example: '受益57户306人', width: 30 },
+  { header: '受益户数', key: 'households', kind: 'int', example: 57 },
+  { header: '受益人数', key: 'people', kind: 'int', example: 306 },
+  { header: '建档立卡户数', key: 'poorHouseholds', kind: 'int', example: 26 },
+  { header: '建档立卡人数', key: 'poorPeople', kind: 'int', example: 107 },
+  { header: '状态', key: 'status', kind: 'enum', labels: PROJECT_STATUSES, exportOnly: true },
+  { header: '批复金额（元）', key: 'approvedFen', kind: 'yuan', exportOnly: true },
+];
+
+export async function projectTemplate(): Promise<Buffer> {
+  const example = Object.fromEntries(PROJECT_COLUMNS.filter((c) => !c.exportOnly).map((c) => [c.key, c.kind === 'yuan' ? Number(c.example ?? 0) * 100 : (c.example ?? null)]));
+  return writeSheet(PROJECT_COLUMNS.filter((c) => !c.exportOnly), [example as never], { sheetName: '项目', notes: true });
+}
+
+async function eastOrgId(q: Queryable, text: string | null) {
+  if (!text) return null;
+  const found = await findByNameOrAlias(q, String(text));
+  if (found.length === 0) throw invalidField('eastOrg', `找不到组织「${text}」`);
+  if (found.length > 1) throw invalidField('eastOrg', `「${text}」对应多个组织，请写全称`);
+  return found[0].id;
+}
+
+export async function importProjects(db: Db, ctx: RequestContext, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
+  const read = await readSheet(file, PROJECT_COLUMNS, { maxRows: MAX_PROJECT_ROWS });
+  return importRows(db, ctx, read, {
+    entity: 'project',
+    columns: PROJECT_COLUMNS,
+    skipInvalid,
+    toInput: async ({ values: v }, trx: Trx) => {
+      const parsed = projectInput.safeParse({
+        ...(v.code ? { code: v.code } : {}),
+        name: v.name,
+        startYear: v.startYear,
+        endYear: v.endYear ?? v.startYear,
+        level: v.level,
+        category: v.category,
+        regionCode: v.regionCode,
+        eastOrgId: await eastOrgId(trx, v.eastOrg as string | null),
+        ownerName: v.ownerName,
+        funds: { shanghaiFen: v.shanghaiFen ?? 0, integratedFen: v.integratedFen ?? 0, socialFen: v.socialFen ?? 0, selfFen: v.selfFen ?? 0 },
+        content: v.content,
+        benefitMechanism: v.benefitMechanism,
+        expectedBenefits: v.expectedBenefits,
+        beneficiaries: { households: v.households, people: v.people, poorHouseholds: v.poorHouseholds, poorPeople: v.poorPeople },
+      });
+      if (!parsed.success) {
+        throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      }
+      return parsed.data;
+    },
+    apply: (trx, input) => createProjectIn(trx, ctx, input),
+  });
+}
+
+/** The filtered, in-scope project list as a sheet with the import's columns (plus status and approval). */
+export async function exportProjects(db: Db, ctx: RequestContext, f: Omit<ProjectListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+  const rows: Record<string, string | number | null>[] = [];
+  for (let page = 1; ; page++) {
+    const p = await listProjects(db, ctx.scope, { ...f, page, pageSize: 200 });
+    const full = await db
+      .selectFrom('projects as p')
+      .leftJoin('orgs as e', 'e.id', 'p.east_org_id')
+      .selectAll('p')
+      .select('e.name as east_name')
+      .where('p.id', 'in', p.items.length ? p.items.map((x) => x.id) : [0])
+      .execute();
+    const byId = new Map(full.map((x) => [x.id, x]));
+    for (const item of p.items) {
+      const x = byId.get(item.id)!;
+      rows.push({
+        code: x.code, name: x.name, startYear: x.start_year, endYear: x.end_year, level: x.level, category: x.category, regionCode: x.region_code,
+        eastOrg: x.east_name, ownerName: x.owner_name, shanghaiFen: x.fund_shanghai_fen, integratedFen: x.fund_integrated_fen, socialFen: x.fund_social_fen,
+        selfFen: x.fund_self_fen, content: x.content, benefitMechanism: x.benefit_mechanism, expectedBenefits: x.expected_benefits,
+        households: x.households, people: x.people, poorHouseholds: x.poor_households, poorPeople: x.poor_people, status: x.status, approvedFen: x.approved_fen,
+      });
+    }
+    if (page * 200 >= p.total) break;
+  }
+  await writeAudit(db, ctx, { entity: 'project', entityId: null, action: 'export', after: { filters: f, rows: rows.length } });
+  return writeSheet(PROJECT_COLUMNS, rows, { sheetName: '项目' });
+}
