@@ -5,6 +5,7 @@ import zhCNAntd from 'antd/locale/zh_CN';
 import enUSAntd from 'antd/locale/en_US';
 import { I18nProvider, useI18n } from '../ui/i18n.tsx';
 import { createAppRouter } from './router.tsx';
+import { SessionProvider } from '../features/auth/session.tsx';
 
 const router = createAppRouter();
 
@@ -22,11 +23,13 @@ function LocalisedApp() {
   );
 }
 
-/** Providers, outermost first: language → antd config (locale, theme) → antd App (message, modal) → router. */
+/** Providers, outermost first: language → session (Me) → antd config (locale, theme) → antd App (message, modal) → router. */
 export function App() {
   return (
     <I18nProvider>
-      <LocalisedApp />
+      <SessionProvider>
+        <LocalisedApp />
+      </SessionProvider>
     </I18nProvider>
   );
 }

@@ -1,8 +1,11 @@
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { Layout, Menu, Segmented, Spin, Typography, theme } from 'antd';
+import { Layout, Menu, Spin, Typography, theme } from 'antd';
 import { MODULES, menuKeyOf } from './modules.tsx';
-import { useI18n, type Locale } from '../ui/i18n.tsx';
+import { useI18n } from '../ui/i18n.tsx';
+import { LocaleSwitch } from './LocaleSwitch.tsx';
+import { UserMenu } from './UserMenu.tsx';
+import { useAccess } from '../features/auth/session.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -14,28 +17,13 @@ export function PageLoading() {
   );
 }
 
-function LocaleSwitch() {
-  const { locale, setLocale, t } = useI18n();
-  return (
-    <Segmented<Locale>
-      data-testid="locale-switch"
-      size="small"
-      value={locale}
-      onChange={setLocale}
-      options={[
-        { value: 'zh-CN', label: <span data-testid="locale-zh-CN">{t('locale.zh-CN')}</span> },
-        { value: 'en', label: <span data-testid="locale-en">{t('locale.en')}</span> },
-      ]}
-    />
-  );
-}
-
 export function AppLayout() {
   const { t } = useI18n();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
-  const items = MODULES.map((m) => ({
+  const can = useAccess();
+  const items = MODULES.filter((m) => !m.requires || can(m.requires)).map((m) => ({
     key: m.key,
     icon: m.icon,
     label: (
@@ -56,6 +44,7 @@ export function AppLayout() {
         <Typography.Text type="secondary" style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
           {t('app.tagline')}
         </Typography.Text>
+        <UserMenu />
         <LocaleSwitch />
       </Header>
       <Layout>

@@ -17,6 +17,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../ui/i18n.tsx';
+import type { Action } from '../ui/access.ts';
 
 export interface ModuleEntry {
   key: string;
@@ -27,14 +28,16 @@ export interface ModuleEntry {
   built: boolean;
   /** What the module is for (shown on its not-built page). */
   purpose?: MessageKey;
+  /** Shown in the menu (and its pages opened) only for users with this action. */
+  requires?: Action;
 }
 
 /** Every module of the platform, in menu order. */
 export const MODULES: ModuleEntry[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home', built: true },
   { key: 'regions', path: '/regions', icon: <EnvironmentOutlined />, label: 'nav.regions', built: true },
-  { key: 'orgs', path: '/orgs', icon: <ApartmentOutlined />, label: 'nav.orgs', built: true },
-  { key: 'pairings', path: '/pairings', icon: <LinkOutlined />, label: 'nav.pairings', built: true },
+  { key: 'orgs', path: '/orgs', icon: <ApartmentOutlined />, label: 'nav.orgs', built: true, requires: 'org:read' },
+  { key: 'pairings', path: '/pairings', icon: <LinkOutlined />, label: 'nav.pairings', built: true, requires: 'pairing:read' },
   { key: 'projects', path: '/projects', icon: <ProjectOutlined />, label: 'nav.projects', built: false, purpose: 'purpose.projects' },
   { key: 'donations', path: '/donations', icon: <GiftOutlined />, label: 'nav.donations', built: false, purpose: 'purpose.donations' },
   { key: 'personnel', path: '/personnel', icon: <TeamOutlined />, label: 'nav.personnel', built: false, purpose: 'purpose.personnel' },
@@ -44,8 +47,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'consumption', path: '/consumption', icon: <ShopOutlined />, label: 'nav.consumption', built: false, purpose: 'purpose.consumption' },
   { key: 'bulletins', path: '/bulletins', icon: <FileTextOutlined />, label: 'nav.bulletins', built: false, purpose: 'purpose.bulletins' },
   { key: 'indicators', path: '/indicators', icon: <AimOutlined />, label: 'nav.indicators', built: false, purpose: 'purpose.indicators' },
-  { key: 'users', path: '/users', icon: <SafetyOutlined />, label: 'nav.users', built: false, purpose: 'purpose.users' },
-  { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: 'nav.audit', built: false, purpose: 'purpose.audit' },
+  { key: 'users', path: '/users', icon: <SafetyOutlined />, label: 'nav.users', built: true, requires: 'user:read' },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: 'nav.audit', built: true, requires: 'audit:read' },
 ];
 
 /** Pages reached from a module without their own menu entry. */

@@ -5,6 +5,9 @@ import { MODULES } from './modules.tsx';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { ModuleNotBuiltPage } from '../features/modules/ModuleNotBuiltPage.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
+import { RequirePermission, RequireSession } from '../features/auth/RequireSession.tsx';
 
 /** Pages with tables, forms and charts load on first visit, so the first screen stays light. */
 const RegionsPage = lazy(() => import('../features/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
@@ -12,6 +15,9 @@ const OrgsPage = lazy(() => import('../features/orgs/OrgsPage.tsx').then((m) => 
 const OrgDetailPage = lazy(() => import('../features/orgs/OrgDetailPage.tsx').then((m) => ({ default: m.OrgDetailPage })));
 const PairingsPage = lazy(() => import('../features/pairings/PairingsPage.tsx').then((m) => ({ default: m.PairingsPage })));
 const CoveragePage = lazy(() => import('../features/coverage/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })));
+const AccountPage = lazy(() => import('../features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 const notBuiltRoutes: RouteObject[] = MODULES.filter((m) => !m.built).map((m) => ({
   path: m.path.slice(1) + '/*',
@@ -19,9 +25,24 @@ const notBuiltRoutes: RouteObject[] = MODULES.filter((m) => !m.built).map((m) =>
 }));
 
 export const routes: RouteObject[] = [
+  /** Outside the app layout: the login page, and the password change that works while the rest is locked. */
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/account/password',
+    element: (
+      <RequireSession passwordChange>
+        <ChangePasswordPage />
+      </RequireSession>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: '/',
-    element: <AppLayout />,
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomePage /> },
@@ -31,6 +52,9 @@ export const routes: RouteObject[] = [
       { path: 'pairings', element: <PairingsPage /> },
       { path: 'coverage', element: <CoveragePage /> },
       { path: 'coverage/:code', element: <CoveragePage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: 'users', element: <RequirePermission action="user:read"><UsersPage /></RequirePermission> },
+      { path: 'audit', element: <RequirePermission action="audit:read"><AuditPage /></RequirePermission> },
       ...notBuiltRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

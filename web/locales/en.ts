@@ -1,4 +1,5 @@
 import type { Catalog } from './zh-CN.ts';
+import { enAccess } from './en.access.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
 export const en: Catalog = {
@@ -57,6 +58,8 @@ export const en: Catalog = {
   'common.createdAt': 'Created',
   'common.updatedAt': 'Updated',
   'common.yearN': '{year}',
+  'common.close': 'Close',
+  'common.none': '—',
 
   'money.wan': '×10k yuan',
   'money.yuan': 'yuan',
@@ -250,4 +253,5 @@ export const en: Catalog = {
   'regionLevel.3': 'County',
   'regionLevel.4': 'Township',
   'regionLevel.5': 'Village',
+  ...enAccess,
 };

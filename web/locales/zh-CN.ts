@@ -1,6 +1,7 @@
 import type { ORG_TYPES, SIDES } from '../../src/modules/orgs/orgs.contract.ts';
 import type { PAIRING_STATUSES, PAIRING_TYPES } from '../../src/modules/pairings/pairings.contract.ts';
 import type { REGION_LEVELS } from '../../src/modules/regions/regions.contract.ts';
+import { zhCNAccess } from './zh-CN.access.ts';
 
 /**
  * The enum labels, keyed by code. Their types are the backend's own label maps, so the compiler
@@ -105,6 +106,8 @@ export const zhCN = {
   'common.createdAt': '创建时间',
   'common.updatedAt': '更新时间',
   'common.yearN': '{year} 年',
+  'common.close': '关闭',
+  'common.none': '—',
 
   'money.wan': '万元',
   'money.yuan': '元',
@@ -265,6 +268,7 @@ export const zhCN = {
   'coverage.listPairings': '查看该地区的全部结对关系 →',
 
   ...enumLabels,
+  ...zhCNAccess,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -30,6 +30,13 @@ export function setUnauthenticatedHandler(handler: UnauthenticatedHandler | null
   onUnauthenticated = handler;
 }
 
+let onPasswordChangeRequired: UnauthenticatedHandler | null = null;
+
+/** 403 PASSWORD_CHANGE_REQUIRED: the user must change a temporary password before anything else works. */
+export function setPasswordChangeRequiredHandler(handler: UnauthenticatedHandler | null): void {
+  onPasswordChangeRequired = handler;
+}
+
 type HeaderProvider = (method: string) => Record<string, string>;
 
 /** docs/security.md: unsafe requests carry X-CSRF-Token, readable from the non-HttpOnly `xiezuo_csrf` cookie. */
@@ -60,7 +67,25 @@ export function toQueryString(query?: Query): string {
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A file sent as the raw request body (Excel imports), instead of a JSON `body`. */
+  file?: { data: Blob; type: string };
+  /** 'file': the answer is a download, returned as a `DownloadedFile`. */
+  expect?: 'json' | 'file';
   signal?: AbortSignal;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition (filename* or filename), or null. */
+  fileName: string | null;
+}
+
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = disposition.match(/filename\*=UTF-8''([^;]+)/i);
+  if (star) return decodeURIComponent(star[1]);
+  const plain = disposition.match(/filename="?([^";]+)"?/i);
+  return plain ? plain[1] : null;
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
@@ -68,14 +93,15 @@ function isErrorBody(value: unknown): value is ErrorBody {
 }
 
 export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...headerProvider?.(method) };
+  const headers: Record<string, string> = { Accept: options.expect === 'file' ? '*/*' : 'application/json', ...headerProvider?.(method) };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.type;
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}${toQueryString(options.query)}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ? options.file.data : options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -84,6 +110,9 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | '
     throw new ApiError(0, 'NETWORK', '');
   }
   if (response.status === 204) return undefined as T;
+  if (response.ok && options.expect === 'file') {
+    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) } as T;
+  }
   const text = await response.text();
   let payload: unknown = undefined;
   if (text) {
@@ -98,6 +127,7 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | '
       ? new ApiError(response.status, payload.code, payload.message, payload.issues ?? [], payload.details)
       : new ApiError(response.status, 'BAD_RESPONSE', '');
     if (response.status === 401 && onUnauthenticated) onUnauthenticated(error);
+    if (response.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED' && onPasswordChangeRequired) onPasswordChangeRequired(error);
     throw error;
   }
   if (text && payload === undefined) throw new ApiError(response.status, 'BAD_RESPONSE', '');
@@ -109,6 +139,10 @@ export const api = {
   post: <T>(path: string, body: unknown) => apiRequest<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
+  /** GET a file (Excel, XML) with the session cookie; save it with `saveFile` (ui/download.ts). */
+  download: (path: string, query?: Query) => apiRequest<DownloadedFile>('GET', path, { query, expect: 'file' }),
+  /** POST a file as the raw body. */
+  upload: <T>(path: string, file: Blob, type: string, query?: Query) => apiRequest<T>('POST', path, { query, file: { data: file, type } }),
 };
 
 export function isAbort(err: unknown): boolean {

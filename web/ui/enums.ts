@@ -45,7 +45,7 @@ export const PAIRING_STATUS_CODES = Object.keys(pairingStatusSet) as PairingStat
 export const REGION_LEVEL_CODES = [1, 2, 3, 4, 5] as const;
 
 /** Label lookups through the catalog, tolerant of codes the UI does not know yet. */
-function label(t: Translate, prefix: string, code: string | number): string {
+export function label(t: Translate, prefix: string, code: string | number): string {
   const key = `${prefix}.${code}` as MessageKey;
   const text = t(key);
   return text === key ? String(code) : text;

@@ -15,32 +15,89 @@ export function errorText(t: Translate, err: unknown): string {
 }
 
 export interface FieldMapping {
-  /** The form's top-level field names; issues on other paths are only shown in the message. */
+  /**
+   * The form's fields: top-level names, or dotted paths into nested values and lists with `*` for a list index
+   * ('funds.shanghaiYuan', 'budgetItems.*.amountYuan'). An issue marks the deepest listed field its path starts with;
+   * issues on other paths are only shown in the message.
+   */
   fields: readonly string[];
-  /** API path → form field, when the form edits a different shape (pledgedFen → pledgedYuan). */
+  /**
+   * API path → form path, when the form edits a different shape ('pledgedFen' → 'pledgedYuan'). A key may be a prefix of
+   * the issue's path, and `*` matches a list index that is carried over ('budgetItems.*.amountFen' → 'budgetItems.*.amountYuan').
+   */
   rename?: Record<string, string>;
 }
 
-/** Marks the fields named by `issues[].path`; returns how many fields were marked. */
-export function applyIssuesToForm(form: FormInstance, err: unknown, mapping: FieldMapping): number {
-  if (!(err instanceof ApiError) || err.issues.length === 0) return 0;
-  const errorsByField = new Map<string, string[]>();
+const isIndex = (part: string | undefined) => part !== undefined && /^\d+$/.test(part);
+
+/** Indices matched by `pattern` (its `*`s) at the start of `parts`, or null when it does not match. */
+function matchPrefix(pattern: string[], parts: string[]): string[] | null {
+  if (pattern.length > parts.length) return null;
+  const indices: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '*' && isIndex(parts[i])) indices.push(parts[i]);
+    else if (pattern[i] !== parts[i]) return null;
+  }
+  return indices;
+}
+
+function renamed(parts: string[], rename: Record<string, string> = {}): string[] {
+  const entries = Object.entries(rename).map(([from, to]) => [from.split('.'), to.split('.')] as const);
+  entries.sort((a, b) => b[0].length - a[0].length);
+  for (const [from, to] of entries) {
+    const indices = matchPrefix(from, parts);
+    if (!indices) continue;
+    let k = 0;
+    return [...to.map((p) => (p === '*' ? (indices[k++] ?? p) : p)), ...parts.slice(from.length)];
+  }
+  return parts;
+}
+
+/** The form name path an API issue path lands on, or null. */
+function formNameOf(form: FormInstance, path: string, mapping: FieldMapping): (string | number)[] | null {
+  const parts = renamed(path.split('.'), mapping.rename);
+  const patterns = mapping.fields.map((f) => f.split('.'));
+  for (let n = parts.length; n > 0; n--) {
+    const head = parts.slice(0, n);
+    if (!patterns.some((p) => p.length === n && matchPrefix(p, head))) continue;
+    const name = head.map((p) => (isIndex(p) ? Number(p) : p));
+    // A list entry the form no longer shows (removed meanwhile) is not a visible field.
+    const listed = name.every((p, i) => typeof p !== 'number' || form.getFieldValue(name.slice(0, i + 1)) !== undefined);
+    return listed ? name : null;
+  }
+  return null;
+}
+
+export interface IssuesShown {
+  /** How many fields were marked. */
+  fields: number;
+  /** Every issue of the error landed on a field of the form. */
+  all: boolean;
+}
+
+/** Marks the fields named by `issues[].path`. */
+export function applyIssuesToForm(form: FormInstance, err: unknown, mapping: FieldMapping): IssuesShown {
+  if (!(err instanceof ApiError) || err.issues.length === 0) return { fields: 0, all: false };
+  const errorsByField = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  let placed = 0;
   for (const issue of err.issues) {
-    const head = issue.path.split('.')[0] ?? '';
-    const field = mapping.rename?.[issue.path] ?? mapping.rename?.[head] ?? head;
-    if (!mapping.fields.includes(field)) continue;
-    errorsByField.set(field, [...(errorsByField.get(field) ?? []), issue.message]);
+    const name = formNameOf(form, issue.path, mapping);
+    if (!name) continue;
+    placed++;
+    const key = name.join('.');
+    const entry = errorsByField.get(key) ?? { name, errors: [] };
+    entry.errors.push(issue.message);
+    errorsByField.set(key, entry);
   }
-  form.setFields([...errorsByField].map(([name, errors]) => ({ name, errors })));
-  if (errorsByField.size > 0) {
-    const first = [...errorsByField.keys()][0];
-    form.scrollToField(first, { block: 'center' });
-  }
-  return errorsByField.size;
+  const entries = [...errorsByField.values()];
+  form.setFields(entries.map(({ name, errors }) => ({ name, errors })));
+  if (entries.length > 0) form.scrollToField(entries[0].name, { block: 'center' });
+  return { fields: entries.length, all: placed === err.issues.length };
 }
 
 /**
- * `report(err)` shows the message; `report(err, form, mapping)` also marks the wrong fields.
+ * `report(err)` shows the message; `report(err, form, mapping)` also marks the wrong fields — and when every issue
+ * landed on a field, the toast says 请检查标红的字段 instead of the API message (which names internal fields).
  * Aborted requests are ignored.
  */
 export function useErrorReporter() {
@@ -50,8 +107,8 @@ export function useErrorReporter() {
     (err: unknown, form?: FormInstance, mapping?: FieldMapping) => {
       if (isAbort(err)) return;
       if (!(err instanceof ApiError)) console.error(err);
-      if (form && mapping) applyIssuesToForm(form, err, mapping);
-      message.error({ content: errorText(t, err), key: 'api-error', duration: 6 });
+      const shown = form && mapping ? applyIssuesToForm(form, err, mapping) : null;
+      message.error({ content: shown?.all ? t('error.checkFields') : errorText(t, err), key: 'api-error', duration: 6 });
     },
     [message, t],
   );

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../ui/dates.ts';
 import { SIDE_COLORS, orgTypeLabel, sideLabel } from '../../ui/enums.ts';
 import { toInt } from '../../ui/useUrlParams.ts';
 import { buttonWithTestId } from '../../ui/testIds.ts';
+import { useCan } from '../auth/session.tsx';
 
 export function OrgDetailPage() {
   const t = useT();
@@ -26,6 +27,8 @@ export function OrgDetailPage() {
   const [pairing, setPairing] = useState(false);
   const [graphYear, setGraphYear] = useState<number | undefined>(undefined);
   const [graphVersion, setGraphVersion] = useState(0);
+  const canWriteOrg = useCan('org:write');
+  const canWritePairing = useCan('pairing:write');
 
   if (org.error) return <ErrorAlert error={org.error} onRetry={org.reload} />;
   const o = org.data;
@@ -55,17 +58,23 @@ export function OrgDetailPage() {
           {o.isDemo ? <Tag color="orange">{t('common.demo')}</Tag> : null}
         </Space>
         <Space wrap>
-          <Button type="primary" data-testid="org-detail-pair" onClick={() => setPairing(true)}>
-            {t('org.newPairing')}
-          </Button>
-          <Button data-testid="org-detail-edit" onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </Button>
-          <Popconfirm title={t('org.deleteConfirm', { name: o.name })} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={buttonWithTestId('org-detail-delete-confirm', { danger: true })} onConfirm={onDelete}>
-            <Button danger data-testid="org-detail-delete">
-              {t('common.delete')}
+          {canWritePairing ? (
+            <Button type="primary" data-testid="org-detail-pair" onClick={() => setPairing(true)}>
+              {t('org.newPairing')}
             </Button>
-          </Popconfirm>
+          ) : null}
+          {canWriteOrg ? (
+            <>
+              <Button data-testid="org-detail-edit" onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+              <Popconfirm title={t('org.deleteConfirm', { name: o.name })} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={buttonWithTestId('org-detail-delete-confirm', { danger: true })} onConfirm={onDelete}>
+                <Button danger data-testid="org-detail-delete">
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            </>
+          ) : null}
         </Space>
       </Space>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} data-testid="org-detail">

@@ -50,7 +50,7 @@ export function OrgFormDrawer({ open, org, defaults, onClose, onSaved }: Props) 
   const update = useUpdateOrg();
   const saving = create.loading || update.loading;
 
-  // The drawer is destroyed when hidden, so the form mounts afresh with these values each time it opens.
+  // The drawer is destroyed when hidden and the form clears its store then (clearOnDestroy), so it mounts afresh with these values each time it opens.
   const initialValues: Partial<FormValues> = org
     ? { name: org.name, type: org.type, side: org.side, regionCode: org.regionCode, parentId: org.parentId, aliases: org.aliases, note: org.note }
     : { side: 'east', type: 'coop_office', aliases: [], ...defaults };
@@ -82,7 +82,7 @@ export function OrgFormDrawer({ open, org, defaults, onClose, onSaved }: Props) 
         </Space>
       }
     >
-      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="org-form">
+      <Form<FormValues> form={form} clearOnDestroy layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="org-form">
         <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}>
           <Input data-testid="org-form-name" maxLength={100} />
         </Form.Item>

@@ -12,6 +12,7 @@ import { useT } from '../../ui/i18n.tsx';
 import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
 import { ORG_TYPE_CODES, SIDE_CODES, optionsOf, orgTypeLabel, sideLabel } from '../../ui/enums.ts';
 import { oneOf, toInt, useUrlParams } from '../../ui/useUrlParams.ts';
+import { useCan } from '../auth/session.tsx';
 
 const PARAMS = ['q', 'side', 'type', 'region', 'page', 'pageSize', 'sort', 'order'] as const;
 const SORTS: OrgSortField[] = ['name', 'type', 'createdAt', 'regionCode'];
@@ -36,6 +37,7 @@ export function OrgsPage() {
   const regionFilter = useRegion(query.region);
   const remove = useDeleteOrg();
   const [editing, setEditing] = useState<Org | 'new' | null>(null);
+  const canWrite = useCan('org:write');
 
   const onDelete = async (org: Org) => {
     try {
@@ -53,9 +55,11 @@ export function OrgsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.orgs')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} data-testid="org-create" onClick={() => setEditing('new')}>
-          {t('org.create')}
-        </Button>
+        {canWrite ? (
+          <Button type="primary" icon={<PlusOutlined />} data-testid="org-create" onClick={() => setEditing('new')}>
+            {t('org.create')}
+          </Button>
+        ) : null}
       </Space>
       <Space wrap style={{ marginBottom: 16 }} data-testid="org-filters">
         <Input.Search data-testid="org-filter-q" placeholder={t('org.searchPlaceholder')} allowClear defaultValue={query.q} onSearch={(q) => setParams({ q: q.trim() })} style={{ width: 240 }} />
@@ -76,8 +80,8 @@ export function OrgsPage() {
         sort={query.sort}
         order={query.order}
         onChange={(c) => setParams({ page: c.page, pageSize: c.pageSize, sort: c.sort, order: c.order })}
-        onEdit={(org) => setEditing(org)}
-        onDelete={onDelete}
+        onEdit={canWrite ? (org) => setEditing(org) : undefined}
+        onDelete={canWrite ? onDelete : undefined}
       />
       <OrgFormDrawer
         open={editing !== null}

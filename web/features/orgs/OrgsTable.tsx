@@ -15,8 +15,9 @@ interface Props {
   sort: OrgSortField;
   order: 'asc' | 'desc';
   onChange: (change: { page: number; pageSize: number; sort?: OrgSortField; order?: 'asc' | 'desc' }) => void;
-  onEdit: (org: Org) => void;
-  onDelete: (org: Org) => void;
+  /** Left out for users without org:write: no edit or delete buttons. */
+  onEdit?: (org: Org) => void;
+  onDelete?: (org: Org) => void;
 }
 
 const SORTABLE: OrgSortField[] = ['name', 'type', 'regionCode', 'createdAt'];
@@ -25,7 +26,7 @@ export function OrgsTable({ page, loading, sort, order, onChange, onEdit, onDele
   const t = useT();
   const sortOrderOf = (field: OrgSortField) => (sort === field ? (order === 'asc' ? 'ascend' : 'descend') : null);
 
-  const columns: TableProps<Org>['columns'] = [
+  const columns: NonNullable<TableProps<Org>['columns']> = [
     {
       key: 'name',
       title: t('org.name'),
@@ -53,7 +54,9 @@ export function OrgsTable({ page, loading, sort, order, onChange, onEdit, onDele
       title: '',
       render: (_, org) => (org.isDemo ? <Tag color="orange">{t('common.demo')}</Tag> : null),
     },
-    {
+  ];
+  if (onEdit && onDelete) {
+    columns.push({
       key: 'actions',
       title: t('common.actions'),
       render: (_, org) => (
@@ -68,8 +71,8 @@ export function OrgsTable({ page, loading, sort, order, onChange, onEdit, onDele
           </Popconfirm>
         </Space>
       ),
-    },
-  ];
+    });
+  }
 
   return (
     <Table<Org>

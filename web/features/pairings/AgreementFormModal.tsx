@@ -73,7 +73,7 @@ export function AgreementFormModal({ pairingId, open, agreement, onClose, onSave
       okButtonProps={buttonWithTestId('agreement-form-submit', { loading: create.loading || update.loading })}
       onOk={() => form.submit()}
     >
-      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="agreement-form">
+      <Form<FormValues> form={form} clearOnDestroy layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="agreement-form">
         <Form.Item name="year" label={t('agreement.year')} rules={[{ required: true, message: t('agreement.yearRequired') }]}>
           <InputNumber data-testid="agreement-form-year" min={1990} max={2100} precision={0} style={{ width: 160 }} />
         </Form.Item>

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../ui/dates.ts';
 import { formatFenAsWan } from '../../ui/money.ts';
 import { STATUS_COLORS, pairingStatusLabel, pairingTypeLabel } from '../../ui/enums.ts';
 import type { Pairing } from '../../../src/modules/pairings/pairings.contract.ts';
+import { useCan } from '../auth/session.tsx';
 
 interface Props {
   pairingId: number | null;
@@ -24,6 +25,7 @@ interface Props {
 export function PairingDetailDrawer({ pairingId, onClose, onEdit, onChanged, version = 0 }: Props) {
   const t = useT();
   const pairing = usePairing(pairingId);
+  const canWrite = useCan('pairing:write');
   const { reload } = pairing;
   useEffect(() => {
     if (version > 0) reload();
@@ -47,9 +49,11 @@ export function PairingDetailDrawer({ pairingId, onClose, onEdit, onChanged, ver
                 <Button>{t('pairing.viewCoverage')}</Button>
               </Link>
             ) : null}
-            <Button type="primary" data-testid="pairing-detail-edit" onClick={() => onEdit(p)}>
-              {t('common.edit')}
-            </Button>
+            {canWrite ? (
+              <Button type="primary" data-testid="pairing-detail-edit" onClick={() => onEdit(p)}>
+                {t('common.edit')}
+              </Button>
+            ) : null}
           </Space>
         ) : null
       }

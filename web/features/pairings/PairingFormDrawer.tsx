@@ -96,7 +96,7 @@ export function PairingFormDrawer({ open, pairing, defaults, onClose, onSaved }:
         </Space>
       }
     >
-      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="pairing-form">
+      <Form<FormValues> form={form} clearOnDestroy layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="pairing-form">
         <Form.Item name="type" label={t('pairing.type')} rules={[{ required: true, message: t('pairing.typeRequired') }]}>
           <Select data-testid="pairing-form-type" virtual={false} options={optionsOf(PAIRING_TYPE_CODES, (c) => pairingTypeLabel(t, c), 'pairing-form-type')} />
         </Form.Item>

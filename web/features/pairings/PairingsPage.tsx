@@ -15,6 +15,7 @@ import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
 import { yearOptions } from '../../ui/dates.ts';
 import { PAIRING_STATUS_CODES, PAIRING_TYPE_CODES, optionsOf, pairingStatusLabel, pairingTypeLabel } from '../../ui/enums.ts';
 import { oneOf, toInt, useUrlParams } from '../../ui/useUrlParams.ts';
+import { useCan } from '../auth/session.tsx';
 
 const PARAMS = ['type', 'status', 'org', 'region', 'year', 'q', 'page', 'pageSize', 'sort', 'order', 'open'] as const;
 const SORTS: PairingSortField[] = ['startDate', 'type', 'createdAt'];
@@ -42,6 +43,7 @@ export function PairingsPage() {
   const remove = useDeletePairing();
   const [editing, setEditing] = useState<Pairing | 'new' | null>(null);
   const [savedVersion, setSavedVersion] = useState(0);
+  const canWrite = useCan('pairing:write');
   /** The open detail drawer lives in the URL (?open=12) so it can be linked to. */
   const openId = toInt(params.open) ?? null;
   const setOpenId = (id: number | null) => setParams({ open: id, page: query.page });
@@ -62,9 +64,11 @@ export function PairingsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.pairings')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} data-testid="pairing-create" onClick={() => setEditing('new')}>
-          {t('pairing.create')}
-        </Button>
+        {canWrite ? (
+          <Button type="primary" icon={<PlusOutlined />} data-testid="pairing-create" onClick={() => setEditing('new')}>
+            {t('pairing.create')}
+          </Button>
+        ) : null}
       </Space>
       <Space wrap style={{ marginBottom: 16 }} data-testid="pairing-filters">
         <Input.Search data-testid="pairing-filter-q" placeholder={t('pairing.searchPlaceholder')} allowClear defaultValue={query.q} onSearch={(q) => setParams({ q: q.trim() })} style={{ width: 220 }} />
@@ -88,8 +92,8 @@ export function PairingsPage() {
         order={query.order}
         onChange={(c) => setParams({ page: c.page, pageSize: c.pageSize, sort: c.sort, order: c.order })}
         onOpen={(p) => setOpenId(p.id)}
-        onEdit={(p) => setEditing(p)}
-        onDelete={onDelete}
+        onEdit={canWrite ? (p) => setEditing(p) : undefined}
+        onDelete={canWrite ? onDelete : undefined}
       />
       <PairingDetailDrawer pairingId={openId} onClose={() => setOpenId(null)} onEdit={(p) => setEditing(p)} onChanged={list.reload} version={savedVersion} />
       <PairingFormDrawer

@@ -1,0 +1,55 @@
+import { ACTION_CODES, ROLE_CODES, type Action, type RoleCode } from '../../src/platform/access/actions.ts';
+import { label } from './enums.ts';
+import type { Translate } from './i18n.tsx';
+
+/**
+ * Roles, actions, user statuses and audit codes for the web. actions.ts is plain constants (no zod),
+ * so its code lists are imported as values; labels come from the catalog (locales/*.access.ts).
+ */
+export { ACTION_CODES, ROLE_CODES, type Action, type RoleCode };
+
+export type UserStatus = 'active' | 'locked' | 'disabled';
+export const USER_STATUS_CODES: UserStatus[] = ['active', 'locked', 'disabled'];
+export const USER_STATUS_COLORS: Record<UserStatus, string> = { active: 'success', locked: 'warning', disabled: 'default' };
+
+/** What the backend writes to audit_log (entity, action); unknown codes are shown as they are. */
+export const AUDIT_ENTITY_CODES = ['user', 'session', 'api_token', 'access', 'org', 'pairing', 'agreement'] as const;
+export const AUDIT_ACTION_CODES = [
+  'create',
+  'update',
+  'delete',
+  'login',
+  'login_failed',
+  'login_throttled',
+  'logout',
+  'logout_everywhere',
+  'password_change',
+  'password_change_failed',
+  'password_reset',
+  'permission_change',
+  'revoke',
+  'invalid_token',
+  'session_expired',
+  'csrf_failed',
+  'permission_denied',
+  'refused',
+] as const;
+/** Actions worth noticing in the log get a colour. */
+export const AUDIT_ACTION_COLORS: Record<string, string> = {
+  login_failed: 'orange',
+  login_throttled: 'red',
+  password_change_failed: 'orange',
+  permission_change: 'purple',
+  password_reset: 'purple',
+  invalid_token: 'red',
+  csrf_failed: 'red',
+  permission_denied: 'red',
+  refused: 'red',
+  delete: 'volcano',
+};
+
+export const roleLabel = (t: Translate, code: string) => label(t, 'role', code);
+export const actionLabel = (t: Translate, code: string) => label(t, 'action', code);
+export const userStatusLabel = (t: Translate, code: string) => label(t, 'userStatus', code);
+export const auditActionLabel = (t: Translate, code: string) => label(t, 'auditAction', code);
+export const auditEntityLabel = (t: Translate, code: string) => label(t, 'auditEntity', code);
