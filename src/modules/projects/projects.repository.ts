@@ -1,14 +1,11 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
-import { orgIdInScope, regionCodeInScope, type Scope } from '../../platform/access/scope.ts';
+import { recordInScope, type Scope } from '../../platform/access/scope.ts';
 import type { ProjectListQuery } from './projects.contract.ts';
 
 /** A project is in scope through its east-side unit, its owner, its place, or its pairing. */
 export function projectInScope(scope: Scope): Expression<SqlBool> {
-  if (scope.all) return sql<SqlBool>`true`;
-  return sql<SqlBool>`(${orgIdInScope(scope, 'p.east_org_id')} or ${orgIdInScope(scope, 'p.owner_org_id')}
-    or ${regionCodeInScope(scope, 'p.region_code')}
-    or exists (select 1 from pairings pr where pr.id = p.pairing_id and (${orgIdInScope(scope, 'pr.east_org_id')} or ${orgIdInScope(scope, 'pr.west_org_id')})))`;
+  return recordInScope(scope, { orgs: ['p.east_org_id', 'p.owner_org_id'], region: 'p.region_code', pairing: 'p.pairing_id' });
 }
 
 const planned = sql<number>`(p.fund_shanghai_fen + p.fund_integrated_fen + p.fund_social_fen + p.fund_self_fen)`;

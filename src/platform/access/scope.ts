@@ -30,3 +30,19 @@ export function regionCodeInScope(scope: Scope, column: string): Expression<SqlB
   if (scope.regionPrefixes.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`${sql.ref(column)} like any(${scope.regionPrefixes.map((p) => `${p}%`)}::text[])`;
 }
+
+/**
+ * The scope condition of a fact record (a project, an activity, a donation …): in scope when one
+ * of its organisation columns is, when its place column lies in a scope region, or when its
+ * pairing is. Columns are qualified names, e.g. { orgs: ['d.donor_org_id'], region: 'd.county_code', pairing: 'd.pairing_id' }.
+ */
+export function recordInScope(scope: Scope, cols: { orgs: string[]; region?: string; pairing?: string; extra?: Expression<SqlBool>[] }): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  const parts: Expression<SqlBool>[] = cols.orgs.map((c) => orgIdInScope(scope, c));
+  if (cols.region) parts.push(regionCodeInScope(scope, cols.region));
+  if (cols.pairing) {
+    parts.push(sql<SqlBool>`exists (select 1 from pairings pr where pr.id = ${sql.ref(cols.pairing)} and (${orgIdInScope(scope, 'pr.east_org_id')} or ${orgIdInScope(scope, 'pr.west_org_id')}))`);
+  }
+  parts.push(...(cols.extra ?? []));
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
