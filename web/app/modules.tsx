@@ -38,7 +38,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'regions', path: '/regions', icon: <EnvironmentOutlined />, label: 'nav.regions', built: true },
   { key: 'orgs', path: '/orgs', icon: <ApartmentOutlined />, label: 'nav.orgs', built: true, requires: 'org:read' },
   { key: 'pairings', path: '/pairings', icon: <LinkOutlined />, label: 'nav.pairings', built: true, requires: 'pairing:read' },
-  { key: 'projects', path: '/projects', icon: <ProjectOutlined />, label: 'nav.projects', built: false, purpose: 'purpose.projects' },
+  { key: 'projects', path: '/projects', icon: <ProjectOutlined />, label: 'nav.projects', built: true, requires: 'project:read' },
   { key: 'donations', path: '/donations', icon: <GiftOutlined />, label: 'nav.donations', built: false, purpose: 'purpose.donations' },
   { key: 'personnel', path: '/personnel', icon: <TeamOutlined />, label: 'nav.personnel', built: false, purpose: 'purpose.personnel' },
   { key: 'training', path: '/training', icon: <ReadOutlined />, label: 'nav.training', built: false, purpose: 'purpose.training' },

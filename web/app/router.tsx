@@ -17,6 +17,8 @@ const PairingsPage = lazy(() => import('../features/pairings/PairingsPage.tsx').
 const CoveragePage = lazy(() => import('../features/coverage/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const ProjectsPage = lazy(() => import('../features/projects/ProjectsPage.tsx').then((m) => ({ default: m.ProjectsPage })));
+const ProjectPage = lazy(() => import('../features/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 const notBuiltRoutes: RouteObject[] = MODULES.filter((m) => !m.built).map((m) => ({
@@ -52,6 +54,8 @@ export const routes: RouteObject[] = [
       { path: 'pairings', element: <PairingsPage /> },
       { path: 'coverage', element: <CoveragePage /> },
       { path: 'coverage/:code', element: <CoveragePage /> },
+      { path: 'projects', element: <RequirePermission action="project:read"><ProjectsPage /></RequirePermission> },
+      { path: 'projects/:id', element: <RequirePermission action="project:read"><ProjectPage /></RequirePermission> },
       { path: 'account', element: <AccountPage /> },
       { path: 'users', element: <RequirePermission action="user:read"><UsersPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission action="audit:read"><AuditPage /></RequirePermission> },

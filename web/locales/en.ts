@@ -1,5 +1,6 @@
 import type { Catalog } from './zh-CN.ts';
 import { enAccess } from './en.access.ts';
+import { enProjects } from './en.projects.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
 export const en: Catalog = {
@@ -60,6 +61,7 @@ export const en: Catalog = {
   'common.yearN': '{year}',
   'common.close': 'Close',
   'common.none': '—',
+  'common.labelValue': '{label}: {value}',
 
   'money.wan': '×10k yuan',
   'money.yuan': 'yuan',
@@ -67,6 +69,7 @@ export const en: Catalog = {
   'error.network': 'Cannot reach the server. Check the connection and try again.',
   'error.status': 'The server answered with an error (HTTP {status}).',
   'error.unknown': 'Something went wrong.',
+  'error.checkFields': 'Please check the highlighted fields',
   'error.loadFailed': 'Could not load',
   'error.pageCrashed': 'This page failed',
   'notFound.title': 'Page not found',
@@ -254,4 +257,5 @@ export const en: Catalog = {
   'regionLevel.4': 'Township',
   'regionLevel.5': 'Village',
   ...enAccess,
+  ...enProjects,
 };

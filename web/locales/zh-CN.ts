@@ -2,6 +2,7 @@ import type { ORG_TYPES, SIDES } from '../../src/modules/orgs/orgs.contract.ts';
 import type { PAIRING_STATUSES, PAIRING_TYPES } from '../../src/modules/pairings/pairings.contract.ts';
 import type { REGION_LEVELS } from '../../src/modules/regions/regions.contract.ts';
 import { zhCNAccess } from './zh-CN.access.ts';
+import { zhCNProjects } from './zh-CN.projects.ts';
 
 /**
  * The enum labels, keyed by code. Their types are the backend's own label maps, so the compiler
@@ -108,6 +109,7 @@ export const zhCN = {
   'common.yearN': '{year} 年',
   'common.close': '关闭',
   'common.none': '—',
+  'common.labelValue': '{label}：{value}',
 
   'money.wan': '万元',
   'money.yuan': '元',
@@ -115,6 +117,7 @@ export const zhCN = {
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.status': '服务器返回错误（HTTP {status}）',
   'error.unknown': '发生未知错误',
+  'error.checkFields': '请检查标红的字段',
   'error.loadFailed': '加载失败',
   'error.pageCrashed': '页面出错了',
   'notFound.title': '页面不存在',
@@ -269,6 +272,7 @@ export const zhCN = {
 
   ...enumLabels,
   ...zhCNAccess,
+  ...zhCNProjects,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -13,7 +13,23 @@ export const USER_STATUS_CODES: UserStatus[] = ['active', 'locked', 'disabled'];
 export const USER_STATUS_COLORS: Record<UserStatus, string> = { active: 'success', locked: 'warning', disabled: 'default' };
 
 /** What the backend writes to audit_log (entity, action); unknown codes are shown as they are. */
-export const AUDIT_ENTITY_CODES = ['user', 'session', 'api_token', 'access', 'org', 'pairing', 'agreement'] as const;
+export const AUDIT_ENTITY_CODES = [
+  'user',
+  'session',
+  'api_token',
+  'access',
+  'org',
+  'pairing',
+  'agreement',
+  'project',
+  'project_milestone',
+  'fund_transaction',
+  'project_progress',
+  'project_inspection',
+  'rectification',
+  'project_asset',
+  'iati',
+] as const;
 export const AUDIT_ACTION_CODES = [
   'create',
   'update',
@@ -33,6 +49,13 @@ export const AUDIT_ACTION_CODES = [
   'csrf_failed',
   'permission_denied',
   'refused',
+  'export',
+  'import',
+  'cosign',
+  'cosign_complete',
+  'done',
+  'reopen',
+  'close',
 ] as const;
 /** Actions worth noticing in the log get a colour. */
 export const AUDIT_ACTION_COLORS: Record<string, string> = {
@@ -46,10 +69,19 @@ export const AUDIT_ACTION_COLORS: Record<string, string> = {
   permission_denied: 'red',
   refused: 'red',
   delete: 'volcano',
+  cosign_complete: 'green',
+  import: 'cyan',
 };
 
 export const roleLabel = (t: Translate, code: string) => label(t, 'role', code);
 export const actionLabel = (t: Translate, code: string) => label(t, 'action', code);
 export const userStatusLabel = (t: Translate, code: string) => label(t, 'userStatus', code);
-export const auditActionLabel = (t: Translate, code: string) => label(t, 'auditAction', code);
+/** Project steps are written as `transition:{from}->{to}` (one code per step): shown as 状态变更：已申报 → 已评审. */
+export function auditActionLabel(t: Translate, code: string): string {
+  const step = code.match(/^transition:(\w+)->(\w+)$/);
+  if (step) return t('auditAction.transitionFromTo', { from: label(t, 'projectStatus', step[1]), to: label(t, 'projectStatus', step[2]) });
+  if (code.startsWith('transition:')) return t('auditAction.transition');
+  return label(t, 'auditAction', code);
+}
+export const auditActionColor = (code: string): string | undefined => (code.startsWith('transition:') ? 'blue' : AUDIT_ACTION_COLORS[code]);
 export const auditEntityLabel = (t: Translate, code: string) => label(t, 'auditEntity', code);

@@ -98,17 +98,18 @@ export function applyIssuesToForm(form: FormInstance, err: unknown, mapping: Fie
 /**
  * `report(err)` shows the message; `report(err, form, mapping)` also marks the wrong fields — and when every issue
  * landed on a field, the toast says 请检查标红的字段 instead of the API message (which names internal fields).
- * Aborted requests are ignored.
+ * Returns what was marked (null for an aborted request, which is ignored).
  */
 export function useErrorReporter() {
   const { message } = App.useApp();
   const t = useT();
   return useCallback(
-    (err: unknown, form?: FormInstance, mapping?: FieldMapping) => {
-      if (isAbort(err)) return;
+    (err: unknown, form?: FormInstance, mapping?: FieldMapping): IssuesShown | null => {
+      if (isAbort(err)) return null;
       if (!(err instanceof ApiError)) console.error(err);
       const shown = form && mapping ? applyIssuesToForm(form, err, mapping) : null;
       message.error({ content: shown?.all ? t('error.checkFields') : errorText(t, err), key: 'api-error', duration: 6 });
+      return shown ?? { fields: 0, all: false };
     },
     [message, t],
   );

@@ -6,6 +6,7 @@ import { createUser } from '../users/users.service.ts';
 import { loadIdentity } from '../users/users.identity.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { loadDemoProjects } from './demo.projects.ts';
+import { loadDemoActivities } from './demo.activities.ts';
 import { districtGov } from './demo.data.ts';
 import { DEMO_ORGS, DEMO_PAIRINGS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.ts';
 
@@ -61,6 +62,11 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
     const identity = (await loadIdentity(db, id))!;
     return { actor: { id, name: username }, ip: null, scope: identity.scope, permissions: identity.permissions };
   };
+  const pairingIds = new Map<string, number>();
+  for (const p of await db.selectFrom('pairings as p').innerJoin('orgs as e', 'e.id', 'p.east_org_id').innerJoin('orgs as w', 'w.id', 'p.west_org_id').select(['p.id', 'e.name as east', 'w.name as west']).execute()) {
+    pairingIds.set(`${p.east}|${p.west}`, p.id);
+  }
+  await loadDemoActivities(db, ctx, (name) => ids.get(name)!, (east, west) => pairingIds.get(`${east}|${west}`)!);
   const projects = await loadDemoProjects(db, { system: ctx, east: await asUser('frontline'), west: await asUser('xgl_leader') }, ids.get(districtGov('闵行区'))!);
   return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length, users: DEMO_USERS.length, projects };
 }

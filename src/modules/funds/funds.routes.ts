@@ -4,7 +4,7 @@ import { idParam } from '../../platform/contract.ts';
 import { fundInput, fundTransaction } from './funds.contract.ts';
 import * as service from './funds.service.ts';
 import { exportFundTransactions, fundTemplate, importFundTransactions } from './funds.excel.ts';
-import { importQuery, importResult, requireFile, sendFile } from '../../platform/http/files.ts';
+import { registerSheetRoutes } from '../../platform/http/sheets.ts';
 
 const tags = ['funds'];
 
@@ -29,17 +29,9 @@ export function registerFundRoutes(app: TypedApp, { db }: RouteDeps) {
     service.cosign(db, req.ctx, req.params.id),
   );
 
-  app.get('/fund-transactions/import-template.xlsx', { config: { access: 'project:read' }, schema: { tags, summary: '资金往来导入模板' } }, async (_req, reply) =>
-    sendFile(reply, await fundTemplate(), '资金往来导入模板.xlsx'),
-  );
-  app.post(
-    '/fund-transactions/import',
-    { config: { access: 'fund:record' }, schema: { tags, summary: '从 Excel 导入资金往来（逐行校验金额关系；有错误则全部不导入，除非 skipInvalid=true）', querystring: importQuery, response: { 200: importResult } } },
-    async (req) => importFundTransactions(db, req.ctx, requireFile(req.body), req.query.skipInvalid),
-  );
-  app.get(
-    '/fund-transactions/export.xlsx',
-    { config: { access: 'project:read' }, schema: { tags, summary: '导出资金往来（按县、年度）', querystring: z.object({ county: z.string().regex(/^\d{6,12}$/).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }) } },
-    async (req, reply) => sendFile(reply, await exportFundTransactions(db, req.ctx, req.query), '资金往来.xlsx'),
-  );
+  registerSheetRoutes(app, {
+    path: '/fund-transactions', tags, name: '资金往来', read: 'project:read', write: 'fund:record',
+    exportQuery: z.object({ county: z.string().regex(/^\d{6,12}$/).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    template: fundTemplate, importFile: (ctx, file, skip) => importFundTransactions(db, ctx, file, skip), exportFile: (ctx, q) => exportFundTransactions(db, ctx, q),
+  });
 }

@@ -1,5 +1,6 @@
 import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
-import { idParam, pageOf } from '../../platform/contract.ts';
+import { idParam } from '../../platform/contract.ts';
+import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import { orgGraph, orgGraphQuery } from '../pairings/pairings.contract.ts';
 import { orgGraphOf } from '../pairings/pairings.service.ts';
 import { org, orgInput, orgListQuery, orgPatch } from './orgs.contract.ts';
@@ -8,21 +9,14 @@ import * as service from './orgs.service.ts';
 const tags = ['orgs'];
 
 export function registerOrgRoutes(app: TypedApp, { db }: RouteDeps) {
-  app.get('/orgs', { config: { access: 'org:read' }, schema: { tags, summary: '组织列表', querystring: orgListQuery, response: { 200: pageOf(org) } } }, async (req) =>
-    service.listOrgs(db, req.ctx.scope, req.query),
-  );
-  app.post('/orgs', { config: { access: 'org:write' }, schema: { tags, summary: '新建组织', body: orgInput, response: { 201: org } } }, async (req, reply) =>
-    reply.status(201).send(await service.createOrg(db, req.ctx, req.body)),
-  );
-  app.get('/orgs/:id', { config: { access: 'org:read' }, schema: { tags, summary: '组织详情', params: idParam, response: { 200: org } } }, async (req) =>
-    service.getOrg(db, req.params.id, req.ctx.scope),
-  );
-  app.patch('/orgs/:id', { config: { access: 'org:write' }, schema: { tags, summary: '修改组织', params: idParam, body: orgPatch, response: { 200: org } } }, async (req) =>
-    service.updateOrg(db, req.ctx, req.params.id, req.body),
-  );
-  app.delete('/orgs/:id', { config: { access: 'org:write' }, schema: { tags, summary: '删除组织（无下级、无结对时）', params: idParam } }, async (req, reply) => {
-    await service.deleteOrg(db, req.ctx, req.params.id);
-    return reply.status(204).send();
+  registerCrudRoutes(app, {
+    path: '/orgs', tags, name: '组织', read: 'org:read', write: 'org:write',
+    schemas: { item: org, input: orgInput, patch: orgPatch, listQuery: orgListQuery },
+    list: (ctx, q) => service.listOrgs(db, ctx.scope, q),
+    create: (ctx, input) => service.createOrg(db, ctx, input),
+    get: (ctx, id) => service.getOrg(db, id, ctx.scope),
+    update: (ctx, id, patch) => service.updateOrg(db, ctx, id, patch),
+    remove: (ctx, id) => service.deleteOrg(db, ctx, id), // refused while it has sub-units or pairings
   });
   app.get(
     '/orgs/:id/graph',

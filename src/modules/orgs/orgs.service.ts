@@ -141,3 +141,12 @@ export async function resolveOrg(q: Queryable, text: string): Promise<{ id: numb
     { path: 'org', message: '名称有歧义' },
   ]);
 }
+
+/** For imports: a cell naming an organisation (name or alias) → its id; the error names the column's field. */
+export async function orgIdByName(q: Queryable, text: string | null | undefined, field: string): Promise<number | null> {
+  if (!text) return null;
+  const found = await repo.findByNameOrAlias(q, String(text).trim());
+  if (found.length === 0) throw invalidField(field, `找不到组织「${text}」`);
+  if (found.length > 1) throw invalidField(field, `「${text}」对应多个组织，请写全称`);
+  return found[0].id;
+}

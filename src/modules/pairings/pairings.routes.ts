@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
-import { idParam, pageOf, regionCode } from '../../platform/contract.ts';
+import { idParam, regionCode } from '../../platform/contract.ts';
+import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import {
   agreement, agreementInput, agreementPatch, coverage, coverageQuery, pairing, pairingInput, pairingListQuery, pairingPatch,
 } from './pairings.contract.ts';
@@ -10,21 +11,14 @@ import { coverageOf } from './pairings.coverage.ts';
 const tags = ['pairings'];
 
 export function registerPairingRoutes(app: TypedApp, { db }: RouteDeps) {
-  app.get('/pairings', { config: { access: 'pairing:read' }, schema: { tags, summary: '结对关系列表', querystring: pairingListQuery, response: { 200: pageOf(pairing) } } }, async (req) =>
-    service.listPairings(db, req.ctx.scope, req.query),
-  );
-  app.post('/pairings', { config: { access: 'pairing:write' }, schema: { tags, summary: '新建结对关系', body: pairingInput, response: { 201: pairing } } }, async (req, reply) =>
-    reply.status(201).send(await service.createPairing(db, req.ctx, req.body)),
-  );
-  app.get('/pairings/:id', { config: { access: 'pairing:read' }, schema: { tags, summary: '结对关系详情', params: idParam, response: { 200: pairing } } }, async (req) =>
-    service.getPairing(db, req.params.id, req.ctx.scope),
-  );
-  app.patch('/pairings/:id', { config: { access: 'pairing:write' }, schema: { tags, summary: '修改结对关系', params: idParam, body: pairingPatch, response: { 200: pairing } } }, async (req) =>
-    service.updatePairing(db, req.ctx, req.params.id, req.body),
-  );
-  app.delete('/pairings/:id', { config: { access: 'pairing:write' }, schema: { tags, summary: '删除结对关系（连同其协议）', params: idParam } }, async (req, reply) => {
-    await service.deletePairing(db, req.ctx, req.params.id);
-    return reply.status(204).send();
+  registerCrudRoutes(app, {
+    path: '/pairings', tags, name: '结对关系', read: 'pairing:read', write: 'pairing:write',
+    schemas: { item: pairing, input: pairingInput, patch: pairingPatch, listQuery: pairingListQuery },
+    list: (ctx, q) => service.listPairings(db, ctx.scope, q),
+    create: (ctx, input) => service.createPairing(db, ctx, input),
+    get: (ctx, id) => service.getPairing(db, id, ctx.scope),
+    update: (ctx, id, patch) => service.updatePairing(db, ctx, id, patch),
+    remove: (ctx, id) => service.deletePairing(db, ctx, id), // its agreements go with it
   });
 
   app.get('/pairings/:id/agreements', { config: { access: 'pairing:read' }, schema: { tags, summary: '结对下的协议', params: idParam, response: { 200: z.array(agreement) } } }, async (req) =>

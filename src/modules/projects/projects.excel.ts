@@ -1,11 +1,11 @@
-import type { Db, Queryable, Trx } from '../../platform/db/database.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
 import { importRows, type ImportResult } from '../../platform/excel/import.ts';
-import { findByNameOrAlias } from '../orgs/orgs.repository.ts';
+import { orgIdByName } from '../orgs/orgs.service.ts';
 import { PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSES, projectInput, type ProjectListQuery } from './projects.contract.ts';
 import { createProjectIn, listProjects } from './projects.service.ts';
 
@@ -42,14 +42,6 @@ export async function projectTemplate(): Promise<Buffer> {
   return writeSheet(PROJECT_COLUMNS.filter((c) => !c.exportOnly), [example as never], { sheetName: '项目', notes: true });
 }
 
-async function eastOrgId(q: Queryable, text: string | null) {
-  if (!text) return null;
-  const found = await findByNameOrAlias(q, String(text));
-  if (found.length === 0) throw invalidField('eastOrg', `找不到组织「${text}」`);
-  if (found.length > 1) throw invalidField('eastOrg', `「${text}」对应多个组织，请写全称`);
-  return found[0].id;
-}
-
 export async function importProjects(db: Db, ctx: RequestContext, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
   const read = await readSheet(file, PROJECT_COLUMNS, { maxRows: MAX_PROJECT_ROWS });
   return importRows(db, ctx, read, {
@@ -65,7 +57,7 @@ export async function importProjects(db: Db, ctx: RequestContext, file: Buffer, 
         level: v.level,
         category: v.category,
         regionCode: v.regionCode,
-        eastOrgId: await eastOrgId(trx, v.eastOrg as string | null),
+        eastOrgId: await orgIdByName(trx, v.eastOrg as string | null, 'eastOrg'),
         ownerName: v.ownerName,
         funds: { shanghaiFen: v.shanghaiFen ?? 0, integratedFen: v.integratedFen ?? 0, socialFen: v.socialFen ?? 0, selfFen: v.selfFen ?? 0 },
         content: v.content,

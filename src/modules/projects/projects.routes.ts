@@ -5,7 +5,7 @@ import { milestoneDone, project, projectInput, projectListQuery, projectPatch, p
 import * as service from './projects.service.ts';
 import { transitionProject } from './projects.transitions.ts';
 import { exportProjects, importProjects, projectTemplate } from './projects.excel.ts';
-import { importQuery, importResult, requireFile, sendFile } from '../../platform/http/files.ts';
+import { registerSheetRoutes } from '../../platform/http/sheets.ts';
 
 const tags = ['projects'];
 
@@ -32,17 +32,8 @@ export function registerProjectRoutes(app: TypedApp, { db }: RouteDeps) {
     async (req) => service.setMilestoneDone(db, req.ctx, req.params.id, req.params.milestoneId, req.body.doneOn),
   );
 
-  app.get('/projects/import-template.xlsx', { config: { access: 'project:read' }, schema: { tags, summary: '项目导入模板（中文表头与填写说明）' } }, async (_req, reply) =>
-    sendFile(reply, await projectTemplate(), '项目导入模板.xlsx'),
-  );
-  app.post(
-    '/projects/import',
-    { config: { access: 'project:write' }, schema: { tags, summary: '从 Excel 导入项目：有错误则全部不导入（skipInvalid=true 时跳过错误行）', querystring: importQuery, response: { 200: importResult } } },
-    async (req) => importProjects(db, req.ctx, requireFile(req.body), req.query.skipInvalid),
-  );
-  app.get(
-    '/projects/export.xlsx',
-    { config: { access: 'project:read' }, schema: { tags, summary: '按筛选条件导出项目（Excel）', querystring: projectListQuery.omit({ page: true, pageSize: true }) } },
-    async (req, reply) => sendFile(reply, await exportProjects(db, req.ctx, req.query), '项目.xlsx'),
-  );
+  registerSheetRoutes(app, {
+    path: '/projects', tags, name: '项目', read: 'project:read', write: 'project:write', exportQuery: projectListQuery.omit({ page: true, pageSize: true }),
+    template: projectTemplate, importFile: (ctx, file, skip) => importProjects(db, ctx, file, skip), exportFile: (ctx, q) => exportProjects(db, ctx, q),
+  });
 }

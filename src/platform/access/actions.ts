@@ -18,6 +18,12 @@ export const ACTIONS = {
   'fund:allocate': '下达资金',
   'fund:record': '登记拨付申请、支出与退回',
   'fund:cosign': '会签拨付',
+  'activity:read': '查看工作动态、社会帮扶与培训',
+  'activity:write': '登记工作动态、社会帮扶与培训',
+  'personnel:read': '查看援派干部人才',
+  'personnel:write': '登记援派干部人才',
+  'labor:read': '查看劳务协作',
+  'labor:write': '登记劳务协作',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const ACTION_CODES = Object.keys(ACTIONS) as Action[];

@@ -81,7 +81,7 @@ export interface AgreementsTable {
   updated_at: Timestamp;
 }
 
-export interface DB extends AccountTables, ProjectTables {
+export interface DB extends AccountTables, ProjectTables, ActivityTables, PersonnelTables, LaborTables {
   schema_migrations: SchemaMigrationsTable;
   audit_log: AuditLogTable;
   regions: RegionsTable;
@@ -322,4 +322,166 @@ export interface ProjectTables {
   project_inspections: ProjectInspectionsTable;
   rectifications: RectificationsTable;
   project_assets: ProjectAssetsTable;
+}
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  type: string;
+  title: string;
+  start_date: string;
+  end_date: string;
+  county_code: string | null;
+  lead_org_id: number | null;
+  pairing_id: number | null;
+  leader: string | null;
+  delegation_size: number | null;
+  narrative: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface DonationsTable {
+  id: Generated<number>;
+  donor_org_id: number | null;
+  donor_name: string | null;
+  recipient_org_id: number | null;
+  recipient_region: string | null;
+  county_code: string | null;
+  kind: 'cash' | 'goods';
+  value_fen: number;
+  purpose: string | null;
+  donated_on: string;
+  pairing_id: number | null;
+  activity_id: number | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface TrainingsTable {
+  id: Generated<number>;
+  title: string;
+  kind: 'training' | 'shadowing';
+  organiser_org_id: number | null;
+  organiser_name: string | null;
+  place_region: string | null;
+  in_shanghai: boolean;
+  start_date: string;
+  end_date: string;
+  target_group: string;
+  batches: number;
+  participants: number;
+  person_times: number;
+  county_code: string | null;
+  pairing_id: number | null;
+  activity_id: number | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface ActivityTables {
+  activities: ActivitiesTable;
+  activity_places: { activity_id: number; region_code: string };
+  activity_orgs: { activity_id: number; org_id: number };
+  activity_photos: { id: Generated<number>; activity_id: number; file_name: string };
+  activity_links: { activity_id: number; kind: 'agreement' | 'donation' | 'project' | 'training'; target_id: number };
+  donations: DonationsTable;
+  donation_items: { id: Generated<number>; donation_id: number; item: string; quantity: ColumnType<string, number | string, number | string>; unit: string; value_fen: number | null };
+  trainings: TrainingsTable;
+}
+
+export interface PersonsTable {
+  id: Generated<number>;
+  name: string;
+  sex: 'male' | 'female' | null;
+  origin_org_id: number | null;
+  origin_unit: string | null;
+  phone: string | null;
+  note: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface DispatchesTable {
+  id: Generated<number>;
+  person_id: number;
+  category: string;
+  team: 'education' | 'medical' | null;
+  programme: string;
+  batch: string | null;
+  host_org_id: number | null;
+  host_region: string | null;
+  county_code: string;
+  post: string | null;
+  term_start: string;
+  term_end: string;
+  actual_end: string | null;
+  status: Generated<'on_post' | 'rotated' | 'returned_early'>;
+  replaces_id: number | null;
+  note: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface PersonnelTables {
+  persons: PersonsTable;
+  dispatches: DispatchesTable;
+}
+
+interface LaborRecordColumns {
+  id: Generated<number>;
+  county_code: string;
+  pairing_id: number | null;
+  note: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface LaborPlacementsTable extends LaborRecordColumns {
+  year: number;
+  month: number;
+  destination: 'shanghai' | 'other_east' | 'local';
+  poor_count: number;
+  monitored_count: number;
+}
+
+export interface LaborJobFairsTable extends LaborRecordColumns {
+  held_on: string;
+  title: string | null;
+  region_code: string;
+  organiser_org_id: number | null;
+  organiser_name: string | null;
+  employers: number;
+  jobs_offered: number;
+  attendees: number | null;
+  placed: number;
+}
+
+export interface LaborWorkstationsTable extends LaborRecordColumns {
+  name: string;
+  region_code: string;
+  operating_org_id: number | null;
+  operator_name: string | null;
+  opened_on: string;
+  closed_on: string | null;
+}
+
+export interface LaborRetentionTable extends LaborRecordColumns {
+  cohort_year: number;
+  cohort_month: number;
+  placed: number;
+  employed_after_6m: number;
+  followed_up_on: string | null;
+}
+
+export interface LaborTables {
+  labor_placements: LaborPlacementsTable;
+  labor_job_fairs: LaborJobFairsTable;
+  labor_workstations: LaborWorkstationsTable;
+  labor_retention: LaborRetentionTable;
 }

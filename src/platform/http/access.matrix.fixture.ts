@@ -10,6 +10,10 @@ import { transitionProject } from '../../modules/projects/projects.transitions.t
 import { addTransaction } from '../../modules/funds/funds.service.ts';
 import { addRectification } from '../../modules/monitoring/monitoring.service.ts';
 import type { ProjectStatus } from '../../modules/projects/projects.contract.ts';
+import { createActivity } from '../../modules/activities/activities.service.ts';
+import { createDonation } from '../../modules/donations/donations.service.ts';
+import { createTraining } from '../../modules/training/training.service.ts';
+import { buildPeopleFixture, type PeopleFixture } from './access.matrix.people.ts';
 
 /**
  * Records on both sides of every scoped role's boundary. District A and the county 香格里拉市 (X)
@@ -33,6 +37,8 @@ export interface Fixture {
   reserve: { in: number; out: number };
   approved: { in: number; out: number };
   completed: { in: number; out: number };
+  /** 援派 and 劳务协作 records (access.matrix.people.ts). */
+  people: PeopleFixture;
 }
 
 export interface MatrixUser {
@@ -93,6 +99,19 @@ export class MatrixRecords {
     return (await createAgreement(this.db, systemContext, pairingId, { year: 2023, pledgedFen: 1 })).id;
   }
 
+  /** An activity, a donation and a training under a pairing (in or out of a role's scope with it). */
+  async activity(pairingId: number) {
+    return (await createActivity(this.db, systemContext, { type: 'visit', title: this.name('矩阵考察'), startDate: '2024-03-01', endDate: '2024-03-02', pairingId, regionCodes: [], orgIds: [], photos: [], links: [] })).id;
+  }
+
+  async donation(pairingId: number, westOrgId: number) {
+    return (await createDonation(this.db, systemContext, { donorName: this.name('矩阵捐赠方'), recipientOrgId: westOrgId, kind: 'cash', valueFen: 100, donatedOn: '2024-03-01', pairingId, items: [] })).id;
+  }
+
+  async training(pairingId: number) {
+    return (await createTraining(this.db, systemContext, { title: this.name('矩阵培训'), kind: 'training', startDate: '2024-03-01', endDate: '2024-03-02', targetGroup: 'officials', batches: 1, participants: 10, personTimes: 10, pairingId })).id;
+  }
+
   async user() {
     return (await createUser(this.db, systemContext, { username: this.name('tgt').replace('-', ''), displayName: '目标', roles: ['reader'], scopes: [], password: 'Target-pass-123' }, { mustChangePassword: false })).id;
   }
@@ -115,6 +134,7 @@ export async function buildFixture(t: TestApp, r: MatrixRecords): Promise<{ f: F
     reserve: { in: await r.project(townA, `${X}101`), out: await r.project(distB, `${Y}100`) },
     approved: { in: await r.project(townA, `${X}101`, 'approved'), out: await r.project(distB, `${Y}100`, 'approved') },
     completed: { in: await r.project(townA, `${X}101`, 'completed'), out: await r.project(distB, `${Y}100`, 'completed') },
+    people: await buildPeopleFixture(r, { distA, distB, westX, westY, pairIn, pairOut }),
   };
   const specs: { role: RoleCode; orgId: number | null; scopes: ({ orgId: number } | { regionCode: string })[] }[] = [
     { role: 'sys_admin', orgId: distA, scopes: [] },

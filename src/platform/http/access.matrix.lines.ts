@@ -3,6 +3,7 @@ import type { Action, RoleCode } from '../access/actions.ts';
 import type { Caller, Reply, TestApp } from '../../testing/test-app.ts';
 import ExcelJS from 'exceljs';
 import { MATRIX_PASSWORD, X, Y, type Fixture, type MatrixRecords } from './access.matrix.fixture.ts';
+import { PEOPLE_LINES } from './access.matrix.people.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
 export type Scoping = 'none' | 'record' | 'create' | 'list';
@@ -51,6 +52,26 @@ async function firstColumn(res: Reply<any>): Promise<unknown[]> {
   await wb.xlsx.load(res.raw.rawPayload as unknown as ArrayBuffer);
   return (wb.worksheets[0].getColumn(1).values as unknown[]).slice(2);
 }
+
+/** Every cell of an exported sheet, as text. */
+async function allCells(res: Reply<any>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.raw.rawPayload as unknown as ArrayBuffer);
+  const out: string[] = [];
+  wb.worksheets[0].eachRow((row) => out.push(JSON.stringify(row.values)));
+  return out.join('\n');
+}
+
+const valueOf = async (c: Ctx, table: 'activities' | 'donations' | 'trainings', column: 'title' | 'donor_name', id: number) =>
+  String((await c.r.db.selectFrom(table).select(column as never).where('id', '=', id).executeTakeFirstOrThrow() as Record<string, unknown>)[column]);
+
+const exportLine = (path: string, make: (c: Ctx) => Promise<string>): Line => ({
+  scoping: 'list',
+  request: async (c) => {
+    const marker = await make(c);
+    return { method: 'GET', url: `/api/v1${path}/export.xlsx`, check: async (res, all) => expect((await allCells(res)).includes(marker)).toBe(all) };
+  },
+});
 
 const orgName = async (c: Ctx, id: number) => (await c.r.db.selectFrom('orgs').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
 const codeOf = async (c: Ctx, id: number) => (await c.r.db.selectFrom('projects').select('code').where('id', '=', id).executeTakeFirstOrThrow()).code;
@@ -245,6 +266,108 @@ export const MATRIX: Record<string, Line> = {
     },
   },
 
+  'GET /api/v1/activities': {
+    scoping: 'list',
+    request: async (c) => {
+      const out = await c.r.activity(c.f.pairOut);
+      return { method: 'GET', url: '/api/v1/activities?pageSize=200', check: (res, all) => expect(ids(res).includes(out)).toBe(all) };
+    },
+  },
+  'POST /api/v1/activities': {
+    scoping: 'create',
+    request: (c) => ({ method: 'POST', url: '/api/v1/activities', body: { type: 'meeting', title: c.r.name('矩阵座谈'), startDate: '2024-03-05', endDate: '2024-03-05', ...(c.inScope ? { pairingId: c.f.pairIn } : { orgIds: [c.f.distB] }) } }),
+  },
+  'GET /api/v1/activities/:id': { scoping: 'record', request: async (c) => ({ method: 'GET', url: `/api/v1/activities/${await c.r.activity(c.inScope ? c.f.pairIn : c.f.pairOut)}` }) },
+  'PATCH /api/v1/activities/:id': { scoping: 'record', request: async (c) => ({ method: 'PATCH', url: `/api/v1/activities/${await c.r.activity(c.inScope ? c.f.pairIn : c.f.pairOut)}`, body: { leader: '某领导' } }) },
+  'DELETE /api/v1/activities/:id': { scoping: 'record', request: async (c) => ({ method: 'DELETE', url: `/api/v1/activities/${await c.r.activity(c.inScope ? c.f.pairIn : c.f.pairOut)}` }) },
+  'GET /api/v1/donations': {
+    scoping: 'list',
+    request: async (c) => {
+      const out = await c.r.donation(c.f.pairOut, c.f.westY);
+      return { method: 'GET', url: '/api/v1/donations?pageSize=200', check: (res, all) => expect(ids(res).includes(out)).toBe(all) };
+    },
+  },
+  'GET /api/v1/donations/totals': {
+    scoping: 'list',
+    request: async (c) => {
+      await c.r.donation(c.f.pairOut, c.f.westY);
+      return { method: 'GET', url: '/api/v1/donations/totals?by=pairing', check: (res, all) => expect((res.body as { key: string }[]).some((r) => r.key === String(c.f.pairOut))).toBe(all) };
+    },
+  },
+  'POST /api/v1/donations': {
+    scoping: 'create',
+    request: (c) => ({ method: 'POST', url: '/api/v1/donations', body: { donorName: '矩阵捐赠方', kind: 'cash', valueFen: 100, donatedOn: '2024-03-01', ...(c.inScope ? { recipientOrgId: c.f.westX, pairingId: c.f.pairIn } : { recipientOrgId: c.f.westY }) } }),
+  },
+  'GET /api/v1/donations/:id': { scoping: 'record', request: async (c) => ({ method: 'GET', url: `/api/v1/donations/${await c.r.donation(c.inScope ? c.f.pairIn : c.f.pairOut, c.inScope ? c.f.westX : c.f.westY)}` }) },
+  'PATCH /api/v1/donations/:id': {
+    scoping: 'record',
+    request: async (c) => ({ method: 'PATCH', url: `/api/v1/donations/${await c.r.donation(c.inScope ? c.f.pairIn : c.f.pairOut, c.inScope ? c.f.westX : c.f.westY)}`, body: { purpose: '矩阵' } }),
+  },
+  'DELETE /api/v1/donations/:id': { scoping: 'record', request: async (c) => ({ method: 'DELETE', url: `/api/v1/donations/${await c.r.donation(c.inScope ? c.f.pairIn : c.f.pairOut, c.inScope ? c.f.westX : c.f.westY)}` }) },
+  'GET /api/v1/trainings': {
+    scoping: 'list',
+    request: async (c) => {
+      const out = await c.r.training(c.f.pairOut);
+      return { method: 'GET', url: '/api/v1/trainings?pageSize=200', check: (res, all) => expect(ids(res).includes(out)).toBe(all) };
+    },
+  },
+  'GET /api/v1/trainings/summary': {
+    scoping: 'list',
+    request: async (c) => {
+      await c.r.training(c.f.pairOut);
+      const before = await c.t.call('GET', '/api/v1/trainings/summary?year=2024', undefined, c.caller);
+      return { method: 'GET', url: '/api/v1/trainings/summary?year=2024', check: (res) => expect(res.body.batches).toBe(before.body.batches) };
+    },
+  },
+  'POST /api/v1/trainings': {
+    scoping: 'create',
+    request: (c) => ({
+      method: 'POST',
+      url: '/api/v1/trainings',
+      body: { title: c.r.name('矩阵培训'), kind: 'training', startDate: '2024-04-01', endDate: '2024-04-02', targetGroup: 'teachers', batches: 1, participants: 5, personTimes: 5, ...(c.inScope ? { pairingId: c.f.pairIn } : { countyCode: Y }) },
+    }),
+  },
+  'GET /api/v1/trainings/:id': { scoping: 'record', request: async (c) => ({ method: 'GET', url: `/api/v1/trainings/${await c.r.training(c.inScope ? c.f.pairIn : c.f.pairOut)}` }) },
+  'PATCH /api/v1/trainings/:id': { scoping: 'record', request: async (c) => ({ method: 'PATCH', url: `/api/v1/trainings/${await c.r.training(c.inScope ? c.f.pairIn : c.f.pairOut)}`, body: { title: '矩阵改名' } }) },
+  'DELETE /api/v1/trainings/:id': { scoping: 'record', request: async (c) => ({ method: 'DELETE', url: `/api/v1/trainings/${await c.r.training(c.inScope ? c.f.pairIn : c.f.pairOut)}` }) },
+
+  'GET /api/v1/activities/import-template.xlsx': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/activities/import-template.xlsx' }) },
+  'POST /api/v1/activities/import': {
+    scoping: 'create',
+    outOfScope: 400,
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/activities/import',
+      body: await sheet([['类型', '标题', '开始日期', '结对关系编号', '参与单位'], ['座谈会/联席会议', c.r.name('矩阵导入座谈'), '2024-03-05', c.inScope ? c.f.pairIn : null, c.inScope ? null : await orgName(c, c.f.distB)]]),
+    }),
+  },
+  'GET /api/v1/activities/export.xlsx': exportLine('/activities', async (c) => valueOf(c, 'activities', 'title', await c.r.activity(c.f.pairOut))),
+  'GET /api/v1/donations/import-template.xlsx': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/donations/import-template.xlsx' }) },
+  'POST /api/v1/donations/import': {
+    scoping: 'create',
+    outOfScope: 400,
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/donations/import',
+      body: await sheet([['捐赠方', '受赠单位', '类型', '金额或价值（元）', '捐赠日期', '结对关系编号'], ['矩阵导入捐赠方', await orgName(c, c.inScope ? c.f.westX : c.f.westY), '资金', 1, '2024-03-05', c.inScope ? c.f.pairIn : null]]),
+    }),
+  },
+  'GET /api/v1/donations/export.xlsx': exportLine('/donations', async (c) => valueOf(c, 'donations', 'donor_name', await c.r.donation(c.f.pairOut, c.f.westY))),
+  'GET /api/v1/trainings/import-template.xlsx': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/trainings/import-template.xlsx' }) },
+  'POST /api/v1/trainings/import': {
+    scoping: 'create',
+    outOfScope: 400,
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/trainings/import',
+      body: await sheet([
+        ['培训名称', '类型', '开始日期', '结束日期', '培训对象', '批次', '人数', '人次', '受训人员所在县代码', '结对关系编号'],
+        [c.r.name('矩阵导入培训'), '培训', '2024-03-05', '2024-03-06', '教师', 1, 3, 3, c.inScope ? null : Y, c.inScope ? c.f.pairIn : null],
+      ]),
+    }),
+  },
+  'GET /api/v1/trainings/export.xlsx': exportLine('/trainings', async (c) => valueOf(c, 'trainings', 'title', await c.r.training(c.f.pairOut))),
+
   'GET /api/v1/auth/me': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
   'POST /api/v1/auth/logout': { scoping: 'none', request: async (c) => ({ method: 'POST', url: '/api/v1/auth/logout', as: await c.t.login(c.username, MATRIX_PASSWORD) }) },
   'POST /api/v1/auth/password': {
@@ -280,4 +403,6 @@ export const MATRIX: Record<string, Line> = {
   'POST /api/v1/users/:id/password': { scoping: 'none', request: async (c) => ({ method: 'POST', url: `/api/v1/users/${await c.r.user()}/password`, body: { password: 'Reset-pass-789' } }) },
   'GET /api/v1/roles': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/roles' }) },
   'GET /api/v1/audit': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/audit' }) },
+
+  ...PEOPLE_LINES,
 };

@@ -28,6 +28,11 @@ import { registerIatiRoutes } from '../../modules/iati/iati.routes.ts';
 import { registerProjectRoutes } from '../../modules/projects/projects.routes.ts';
 import { registerFundRoutes } from '../../modules/funds/funds.routes.ts';
 import { registerMonitoringRoutes } from '../../modules/monitoring/monitoring.routes.ts';
+import { registerPersonnelRoutes } from '../../modules/personnel/personnel.routes.ts';
+import { registerLaborRoutes } from '../../modules/labor/labor.routes.ts';
+import { registerActivityRoutes } from '../../modules/activities/activities.routes.ts';
+import { registerDonationRoutes } from '../../modules/donations/donations.routes.ts';
+import { registerTrainingRoutes } from '../../modules/training/training.routes.ts';
 import { registerRegionRoutes } from '../../modules/regions/regions.routes.ts';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.ts';
 import { registerPairingRoutes } from '../../modules/pairings/pairings.routes.ts';
@@ -95,6 +100,11 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       registerProjectRoutes(typed, deps);
       registerFundRoutes(typed, deps);
       registerMonitoringRoutes(typed, deps);
+      registerPersonnelRoutes(typed, deps);
+      registerLaborRoutes(typed, deps);
+      registerActivityRoutes(typed, deps);
+      registerDonationRoutes(typed, deps);
+      registerTrainingRoutes(typed, deps);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import type { Page } from '../../../src/platform/contract.ts';
 import type { AuditEntry } from './audit.api.ts';
 import { AuditDiff } from './AuditDiff.tsx';
-import { AUDIT_ACTION_COLORS, auditActionLabel, auditEntityLabel } from '../../ui/access.ts';
+import { auditActionColor, auditActionLabel, auditEntityLabel } from '../../ui/access.ts';
 import { useT } from '../../ui/i18n.tsx';
 import { rowWithTestId } from '../../ui/testIds.ts';
 
@@ -12,6 +12,7 @@ import { rowWithTestId } from '../../ui/testIds.ts';
 function entityLink(entity: string, id: string): string | null {
   if (entity === 'org') return `/orgs/${id}`;
   if (entity === 'pairing') return `/pairings?open=${id}`;
+  if (entity === 'project') return `/projects/${id}`;
   return null;
 }
 
@@ -54,7 +55,7 @@ export function AuditTable({ page, loading, onChange }: Props) {
           key: 'action',
           title: t('audit.action'),
           render: (_, e) => (
-            <Tag color={AUDIT_ACTION_COLORS[e.action]} data-testid={`audit-action-${e.id}`}>
+            <Tag color={auditActionColor(e.action)} data-testid={`audit-action-${e.id}`}>
               {auditActionLabel(t, e.action)}
             </Tag>
           ),

@@ -39,8 +39,8 @@ export function useMilestoneDone() {
 }
 
 /** GET /projects/:id/funds */
-export function useFunds(id: number, version: number) {
-  return useApiQuery<FundTransaction[]>(keyOf(`/projects/${id}/funds`, { version }), (signal) => api.get<FundTransaction[]>(`/projects/${id}/funds`, undefined, signal));
+export function useFunds(id: number) {
+  return useApiQuery<FundTransaction[]>(keyOf(`/projects/${id}/funds`), (signal) => api.get<FundTransaction[]>(`/projects/${id}/funds`, undefined, signal));
 }
 
 /** POST /projects/:id/allocations (下达, fund:allocate) or POST /projects/:id/funds (拨付/支出/退回, fund:record). */

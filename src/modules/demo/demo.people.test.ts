@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/test-app.ts';
+import { systemContext } from '../../platform/context.ts';
+import { loadDemo } from './demo.seed.ts';
+import { loadDemoPeople } from './demo.people.ts';
+import { DEMO_PASSWORD } from './demo.data.ts';
+
+const t = useTestApp();
+
+beforeAll(async () => {
+  const db = t.database.db;
+  await loadDemo(db);
+  const orgs = await db.selectFrom('orgs').select(['id', 'name']).execute();
+  expect(await loadDemoPeople(db, { ...systemContext, actor: { id: null, name: 'demo' } }, new Map(orgs.map((o) => [o.name, o.id])))).toEqual({ dispatches: 13, labor: 16 });
+});
+
+describe('demo people and labor records', () => {
+  it('holds the bulletins’ people: 杨建富 in 香格里拉 (2019–2022), 赵勇 and the 11 组团式 teachers in 果洛 (2024)', async () => {
+    const yang = await t.call('GET', '/api/v1/dispatches?q=杨建富');
+    expect(yang.body.items).toMatchObject([{ countyCode: '533401', countyName: '香格里拉市', termStart: '2019-07-01', termEnd: '2022-06-30', status: 'rotated', isDemo: true }]);
+    const guoluo = await t.call('GET', '/api/v1/personnel/summary?county=6326&year=2024');
+    expect(guoluo.body.total).toMatchObject({ byCategory: { cadre: 1, teacher: 11 }, teams: { education: 11 }, total: 12 });
+    expect((await t.call('GET', '/api/v1/personnel/summary?county=533401&year=2023')).body.total.total).toBe(0);
+  });
+
+  it('lets 闵行 see 香格里拉’s labor records through its pairing, and computes the totals', async () => {
+    const minhang = await t.login('minhang', DEMO_PASSWORD);
+    const res = await t.call('GET', '/api/v1/labor/summary?year=2023', undefined, minhang);
+    expect(res.body.counties.map((c: { countyCode: string }) => c.countyCode)).toEqual(['533401']);
+    expect(res.body.total).toMatchObject({
+      placements: { total: { poor: 370, monitored: 35 } },
+      fairs: { count: 1, placed: 215 },
+      retention: { placed: 352, employedAfter6m: 301, rate: 0.8551 },
+      workstations: 1,
+    });
+  });
+});

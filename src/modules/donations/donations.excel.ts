@@ -1,0 +1,62 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Column } from '../../platform/excel/columns.ts';
+import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
+import { importRows, type ImportResult } from '../../platform/excel/import.ts';
+import * as orgsRepo from '../orgs/orgs.repository.ts';
+import { orgIdByName } from '../orgs/orgs.service.ts';
+import { DONATION_KINDS, donationInput, type DonationListQuery } from './donations.contract.ts';
+import { createDonationIn, listDonations } from './donations.service.ts';
+
+export const DONATION_COLUMNS: Column[] = [
+  { header: '捐赠方', key: 'donor', kind: 'text', required: true, note: '系统中的组织名称或简称；不在系统中的捐赠方照写名称', example: '锦天城律师事务所', width: 24 },
+  { header: '受赠单位', key: 'recipientOrg', kind: 'text', note: '组织名称或简称；与受赠地区划代码至少填一项', example: '香格里拉市红十字会', width: 24 },
+  { header: '受赠地区划代码', key: 'recipientRegion', kind: 'text', example: '533401', width: 16 },
+  { header: '类型', key: 'kind', kind: 'enum', required: true, labels: DONATION_KINDS, example: '资金' },
+  { header: '金额或价值（元）', key: 'valueFen', kind: 'yuan', required: true, note: '资金填金额，物资填申报价值', example: 100000 },
+  { header: '用途', key: 'purpose', kind: 'text', example: '帮困助学', width: 30 },
+  { header: '捐赠日期', key: 'donatedOn', kind: 'date', required: true, example: '2020-08-21' },
+  { header: '结对关系编号', key: 'pairingId', kind: 'int', note: '结对关系页面上的编号，可留空' },
+  { header: '所属县', key: 'countyCode', kind: 'text', exportOnly: true },
+];
+
+export const donationTemplate = () =>
+  writeSheet(DONATION_COLUMNS.filter((c) => !c.exportOnly), [{ donor: '锦天城律师事务所', recipientOrg: null, recipientRegion: '533401', kind: 'cash', valueFen: 10_000_000, purpose: '帮困助学', donatedOn: '2020-08-21', pairingId: null }], { sheetName: '捐赠', notes: true });
+
+export async function importDonations(db: Db, ctx: RequestContext, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
+  const read = await readSheet(file, DONATION_COLUMNS, { maxRows: 10_000 });
+  return importRows(db, ctx, read, {
+    entity: 'donation',
+    columns: DONATION_COLUMNS,
+    skipInvalid,
+    toInput: async ({ values: v }, trx) => {
+      const donorMatches = await orgsRepo.findByNameOrAlias(trx, String(v.donor));
+      const parsed = donationInput.safeParse({
+        ...(donorMatches.length === 1 ? { donorOrgId: donorMatches[0].id } : { donorName: v.donor }),
+        recipientOrgId: await orgIdByName(trx, v.recipientOrg as string | null, 'recipientOrg'),
+        recipientRegion: v.recipientRegion,
+        kind: v.kind,
+        valueFen: v.valueFen,
+        purpose: v.purpose,
+        donatedOn: v.donatedOn,
+        pairingId: v.pairingId,
+      });
+      if (!parsed.success) throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      return parsed.data;
+    },
+    apply: (trx, input) => createDonationIn(trx, ctx, input),
+  });
+}
+
+export async function exportDonations(db: Db, ctx: RequestContext, f: Omit<DonationListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+  const rows = [];
+  for (let page = 1; ; page++) {
+    const p = await listDonations(db, ctx.scope, { ...f, page, pageSize: 200 });
+    rows.push(...p.items.map((d) => ({ donor: d.donor, recipientOrg: d.recipientOrgId ? d.recipient : null, recipientRegion: d.recipientRegion, kind: d.kind, valueFen: d.valueFen, purpose: d.purpose, donatedOn: d.donatedOn, pairingId: d.pairingId, countyCode: d.countyCode })));
+    if (page * 200 >= p.total) break;
+  }
+  await writeAudit(db, ctx, { entity: 'donation', entityId: null, action: 'export', after: { filters: f, rows: rows.length } });
+  return writeSheet(DONATION_COLUMNS, rows, { sheetName: '捐赠' });
+}

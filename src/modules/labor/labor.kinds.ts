@@ -1,0 +1,158 @@
+import type { Queryable } from '../../platform/db/database.ts';
+import { AppError, invalidField } from '../../platform/errors.ts';
+import * as regionsRepo from '../regions/regions.repository.ts';
+import * as orgsRepo from '../orgs/orgs.repository.ts';
+import * as repo from './labor.repository.ts';
+import { DESTINATIONS, type JobFair, type JobFairInput, type Placement, type PlacementInput, type Retention, type RetentionInput, type Workstation, type WorkstationInput } from './labor.contract.ts';
+
+/**
+ * What differs between the four labor record kinds: columns ↔ fields, the rules on a whole record
+ * (create, or a PATCH merged onto the stored record), where a record lands (for the scope), and its
+ * presentation. The service applies them the same way to every kind.
+ */
+export interface Names {
+  regions: Map<string, string>;
+  orgs: Map<number, string>;
+}
+
+export interface KindSpec<K extends repo.Kind, I, O> {
+  kind: K;
+  entity: string;
+  label: string;
+  fromRow(r: repo.RowOf<K>): I;
+  toValues(v: I): Record<string, unknown>;
+  /** 400/409 naming the field; returns the record with derived fields filled (a fair's county). */
+  check(q: Queryable, v: I, selfId?: number): Promise<I>;
+  place(v: I): { county: string; orgId?: number | null; shanghai?: string };
+  refs(r: repo.RowOf<K>): { regions: string[]; orgs: (number | null)[] };
+  present(r: repo.RowOf<K>, n: Names): O;
+}
+
+async function checkCounty(q: Queryable, code: string, path = 'countyCode') {
+  if (code.startsWith('31')) throw invalidField(path, '受援地不能是上海的区划');
+  if (!(await regionsRepo.findByCode(q, code))) throw invalidField(path, `未知的区划代码 ${code}`);
+}
+
+async function checkOrg(q: Queryable, orgId: number | null | undefined, name: string | null | undefined, path: string, what: string) {
+  if (!orgId && !name) throw invalidField(path, `请选择${what}单位，或填写${what}单位名称`);
+  if (orgId && !(await orgsRepo.findById(q, orgId))) throw invalidField(path, `组织 ${orgId} 不存在`);
+}
+
+/** The pairing must exist and its recipient unit lie in (or above) the record's county. */
+async function checkPairing(q: Queryable, pairingId: number | null | undefined, county: string) {
+  if (!pairingId) return;
+  const p = await repo.findPairing(q, pairingId);
+  if (!p) throw invalidField('pairingId', `结对关系 ${pairingId} 不存在`);
+  if (p.west_region && !p.west_region.startsWith(county) && !county.startsWith(p.west_region)) {
+    throw invalidField('pairingId', `结对关系 ${pairingId} 的受援方不在 ${county}`);
+  }
+}
+
+async function checkUnique(q: Queryable, kind: 'placement' | 'retention', key: Record<string, string | number>, what: string, selfId?: number) {
+  const existing = await repo.findByKey(q, kind, key, selfId);
+  if (existing) throw new AppError('CONFLICT', `${what}已登记（记录 ${existing.id}），请修改该记录`, [{ path: kind === 'placement' ? 'month' : 'cohortMonth', message: '重复登记' }], { existingId: existing.id });
+}
+
+const common = (r: { pairing_id: number | null; note: string | null }) => ({ pairingId: r.pairing_id, note: r.note });
+const commonValues = (v: { pairingId?: number | null; note?: string | null }) => ({ pairing_id: v.pairingId ?? null, note: v.note ?? null });
+const base = (r: { id: number; county_code: string; is_demo: boolean }, n: Names) => ({ id: r.id, countyName: n.regions.get(r.county_code) ?? null, isDemo: r.is_demo });
+export const rateOf = (employed: number, placed: number) => (placed > 0 ? Math.round((employed / placed) * 10_000) / 10_000 : null);
+
+export const PLACEMENTS: KindSpec<'placement', PlacementInput, Placement> = {
+  kind: 'placement',
+  entity: 'labor_placement',
+  label: '劳务输出记录',
+  fromRow: (r) => ({ countyCode: r.county_code, year: r.year, month: r.month, destination: r.destination, poorCount: r.poor_count, monitoredCount: r.monitored_count, ...common(r) }),
+  toValues: (v) => ({ county_code: v.countyCode, year: v.year, month: v.month, destination: v.destination, poor_count: v.poorCount, monitored_count: v.monitoredCount, ...commonValues(v) }),
+  async check(q, v, selfId) {
+    await checkCounty(q, v.countyCode);
+    await checkPairing(q, v.pairingId, v.countyCode);
+    await checkUnique(q, 'placement', { county_code: v.countyCode, year: v.year, month: v.month, destination: v.destination }, `${v.countyCode} ${v.year}年${v.month}月「${DESTINATIONS[v.destination]}」`, selfId);
+    return v;
+  },
+  place: (v) => ({ county: v.countyCode }),
+  refs: (r) => ({ regions: [r.county_code], orgs: [] }),
+  present: (r, n) => ({ ...PLACEMENTS.fromRow(r), ...base(r, n) }),
+};
+
+export const FAIRS: KindSpec<'fair', JobFairInput, JobFair> = {
+  kind: 'fair',
+  entity: 'labor_job_fair',
+  label: '招聘会',
+  fromRow: (r) => ({
+    heldOn: r.held_on, title: r.title, regionCode: r.region_code, countyCode: r.county_code, organiserOrgId: r.organiser_org_id, organiserName: r.organiser_name,
+    employers: r.employers, jobsOffered: r.jobs_offered, attendees: r.attendees, placed: r.placed, ...common(r),
+  }),
+  toValues: (v) => ({
+    held_on: v.heldOn, title: v.title ?? null, region_code: v.regionCode, county_code: v.countyCode, organiser_org_id: v.organiserOrgId ?? null, organiser_name: v.organiserName ?? null,
+    employers: v.employers, jobs_offered: v.jobsOffered, attendees: v.attendees ?? null, placed: v.placed, ...commonValues(v),
+  }),
+  async check(q, v) {
+    if (!(await regionsRepo.findByCode(q, v.regionCode))) throw invalidField('regionCode', `未知的区划代码 ${v.regionCode}`);
+    let countyCode = v.countyCode;
+    if (!countyCode) {
+      if (v.regionCode.startsWith('31')) throw invalidField('countyCode', '在上海举办的招聘会请填写所服务的受援县');
+      if (v.regionCode.length < 6) throw invalidField('countyCode', '举办地在县级以上，请填写所服务的受援县');
+      countyCode = v.regionCode.slice(0, 6);
+    }
+    await checkCounty(q, countyCode);
+    await checkOrg(q, v.organiserOrgId, v.organiserName, 'organiserOrgId', '主办');
+    if (v.attendees != null && v.placed > v.attendees) throw invalidField('placed', `达成就业人数（${v.placed}）不能多于到场求职人数（${v.attendees}）`);
+    await checkPairing(q, v.pairingId, countyCode);
+    return { ...v, countyCode };
+  },
+  place: (v) => ({ county: v.countyCode ?? v.regionCode.slice(0, 6), orgId: v.organiserOrgId, shanghai: v.regionCode }),
+  refs: (r) => ({ regions: [r.county_code, r.region_code], orgs: [r.organiser_org_id] }),
+  present: (r, n) => ({
+    ...FAIRS.fromRow(r), ...base(r, n), countyCode: r.county_code, regionName: n.regions.get(r.region_code) ?? null,
+    organiserOrgName: r.organiser_org_id ? (n.orgs.get(r.organiser_org_id) ?? null) : null,
+  }),
+};
+
+export const WORKSTATIONS: KindSpec<'workstation', WorkstationInput, Workstation> = {
+  kind: 'workstation',
+  entity: 'labor_workstation',
+  label: '劳务工作站',
+  fromRow: (r) => ({
+    name: r.name, regionCode: r.region_code, countyCode: r.county_code, operatingOrgId: r.operating_org_id, operatorName: r.operator_name,
+    openedOn: r.opened_on, closedOn: r.closed_on, ...common(r),
+  }),
+  toValues: (v) => ({
+    name: v.name, region_code: v.regionCode, county_code: v.countyCode, operating_org_id: v.operatingOrgId ?? null, operator_name: v.operatorName ?? null,
+    opened_on: v.openedOn, closed_on: v.closedOn ?? null, ...commonValues(v),
+  }),
+  async check(q, v) {
+    if (!(await regionsRepo.findByCode(q, v.regionCode))) throw invalidField('regionCode', `未知的区划代码 ${v.regionCode}`);
+    await checkCounty(q, v.countyCode);
+    await checkOrg(q, v.operatingOrgId, v.operatorName, 'operatingOrgId', '运营');
+    if (v.closedOn && v.closedOn < v.openedOn) throw invalidField('closedOn', '撤站日期不能早于设站日期');
+    await checkPairing(q, v.pairingId, v.countyCode);
+    return v;
+  },
+  place: (v) => ({ county: v.countyCode, orgId: v.operatingOrgId, shanghai: v.regionCode }),
+  refs: (r) => ({ regions: [r.county_code, r.region_code], orgs: [r.operating_org_id] }),
+  present: (r, n) => ({
+    ...WORKSTATIONS.fromRow(r), ...base(r, n), regionName: n.regions.get(r.region_code) ?? null,
+    operatingOrgName: r.operating_org_id ? (n.orgs.get(r.operating_org_id) ?? null) : null,
+  }),
+};
+
+export const RETENTION: KindSpec<'retention', RetentionInput, Retention> = {
+  kind: 'retention',
+  entity: 'labor_retention',
+  label: '稳岗跟踪记录',
+  fromRow: (r) => ({ countyCode: r.county_code, cohortYear: r.cohort_year, cohortMonth: r.cohort_month, placed: r.placed, employedAfter6m: r.employed_after_6m, followedUpOn: r.followed_up_on, ...common(r) }),
+  toValues: (v) => ({
+    county_code: v.countyCode, cohort_year: v.cohortYear, cohort_month: v.cohortMonth, placed: v.placed, employed_after_6m: v.employedAfter6m, followed_up_on: v.followedUpOn ?? null, ...commonValues(v),
+  }),
+  async check(q, v, selfId) {
+    await checkCounty(q, v.countyCode);
+    if (v.employedAfter6m > v.placed) throw invalidField('employedAfter6m', `6 个月后仍在岗人数（${v.employedAfter6m}）不能多于当期就业人数（${v.placed}）`);
+    await checkPairing(q, v.pairingId, v.countyCode);
+    await checkUnique(q, 'retention', { county_code: v.countyCode, cohort_year: v.cohortYear, cohort_month: v.cohortMonth }, `${v.countyCode} ${v.cohortYear}年${v.cohortMonth}月批次的稳岗跟踪`, selfId);
+    return v;
+  },
+  place: (v) => ({ county: v.countyCode }),
+  refs: (r) => ({ regions: [r.county_code], orgs: [] }),
+  present: (r, n) => ({ ...RETENTION.fromRow(r), ...base(r, n), rate: rateOf(r.employed_after_6m, r.placed) }),
+};

@@ -1,0 +1,61 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Column } from '../../platform/excel/columns.ts';
+import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
+import { importRows, type ImportResult } from '../../platform/excel/import.ts';
+import * as orgsRepo from '../orgs/orgs.repository.ts';
+import { TARGET_GROUPS, TRAINING_KINDS, trainingInput, type TrainingListQuery } from './training.contract.ts';
+import { createTrainingIn, listTrainings } from './training.service.ts';
+
+export const TRAINING_COLUMNS: Column[] = [
+  { header: '培训名称', key: 'title', kind: 'text', required: true, example: '香格里拉市英语教师培训', width: 30 },
+  { header: '类型', key: 'kind', kind: 'enum', required: true, labels: TRAINING_KINDS, example: '培训' },
+  { header: '主办单位', key: 'organiser', kind: 'text', note: '系统中的组织名称或简称；不在系统中的照写名称', example: '闵行区侨联', width: 20 },
+  { header: '地点区划代码', key: 'placeRegion', kind: 'text', note: '上海（31 开头）即在沪培训', example: '533401' },
+  { header: '开始日期', key: 'startDate', kind: 'date', required: true, example: '2020-07-10' },
+  { header: '结束日期', key: 'endDate', kind: 'date', required: true, example: '2020-07-14' },
+  { header: '培训对象', key: 'targetGroup', kind: 'enum', required: true, labels: TARGET_GROUPS, example: '教师' },
+  { header: '批次', key: 'batches', kind: 'int', required: true, example: 1 },
+  { header: '人数', key: 'participants', kind: 'int', required: true, example: 64 },
+  { header: '人次', key: 'personTimes', kind: 'int', required: true, example: 64 },
+  { header: '受训人员所在县代码', key: 'countyCode', kind: 'text', example: '533401' },
+  { header: '结对关系编号', key: 'pairingId', kind: 'int' },
+];
+
+export const trainingTemplate = () =>
+  writeSheet(TRAINING_COLUMNS, [{ title: '香格里拉市英语教师培训', kind: 'training', organiser: '闵行区侨联', placeRegion: '533401', startDate: '2020-07-10', endDate: '2020-07-14', targetGroup: 'teachers', batches: 1, participants: 64, personTimes: 64, countyCode: '533401', pairingId: null }], { sheetName: '培训', notes: true });
+
+export async function importTrainings(db: Db, ctx: RequestContext, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
+  const read = await readSheet(file, TRAINING_COLUMNS, { maxRows: 10_000 });
+  return importRows(db, ctx, read, {
+    entity: 'training',
+    columns: TRAINING_COLUMNS,
+    skipInvalid,
+    toInput: async ({ values: v }, trx) => {
+      const organiser = v.organiser ? await orgsRepo.findByNameOrAlias(trx, String(v.organiser)) : [];
+      const parsed = trainingInput.safeParse({
+        ...v,
+        organiser: undefined,
+        ...(organiser.length === 1 ? { organiserOrgId: organiser[0].id } : { organiserName: v.organiser }),
+      });
+      if (!parsed.success) throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      return parsed.data;
+    },
+    apply: (trx, input) => createTrainingIn(trx, ctx, input),
+  });
+}
+
+export async function exportTrainings(db: Db, ctx: RequestContext, f: Omit<TrainingListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+  const rows = [];
+  for (let page = 1; ; page++) {
+    const p = await listTrainings(db, ctx.scope, { ...f, page, pageSize: 200 });
+    rows.push(...p.items.map((x) => ({ ...x, organiser: x.organiserName ?? (x.organiserOrgId ? String(x.organiserOrgId) : null) })));
+    if (page * 200 >= p.total) break;
+  }
+  const orgIds = [...new Set(rows.map((r) => r.organiserOrgId).filter((x): x is number => !!x))];
+  const names = new Map((orgIds.length ? await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', orgIds).execute() : []).map((o) => [o.id, o.name]));
+  await writeAudit(db, ctx, { entity: 'training', entityId: null, action: 'export', after: { filters: f, rows: rows.length } });
+  return writeSheet(TRAINING_COLUMNS, rows.map((r) => ({ ...r, organiser: r.organiserName ?? names.get(r.organiserOrgId!) ?? null })) as never, { sheetName: '培训' });
+}

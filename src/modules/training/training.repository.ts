@@ -1,0 +1,55 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Queryable } from '../../platform/db/database.ts';
+import { recordInScope, type Scope } from '../../platform/access/scope.ts';
+import type { TrainingListQuery } from './training.contract.ts';
+
+export const trainingInScope = (scope: Scope): Expression<SqlBool> =>
+  recordInScope(scope, { orgs: ['tr.organiser_org_id'], region: 'tr.county_code', pairing: 'tr.pairing_id' });
+
+function base(q: Queryable, scope: Scope) {
+  return q.selectFrom('trainings as tr').leftJoin('regions as pl', 'pl.code', 'tr.place_region').where(trainingInScope(scope));
+}
+
+export async function list(q: Queryable, scope: Scope, f: TrainingListQuery) {
+  let query = base(q, scope);
+  if (f.county) query = query.where('tr.county_code', 'like', `${f.county.slice(0, 6)}%`);
+  if (f.year) query = query.where('tr.start_date', '>=', `${f.year}-01-01`).where('tr.start_date', '<=', `${f.year}-12-31`);
+  if (f.targetGroup) query = query.where('tr.target_group', '=', f.targetGroup);
+  if (f.kind) query = query.where('tr.kind', '=', f.kind);
+  if (f.pairing) query = query.where('tr.pairing_id', '=', f.pairing);
+  const [rows, count] = await Promise.all([
+    query.selectAll('tr').select('pl.name as place_name').orderBy('tr.start_date', f.order).orderBy('tr.id', f.order).offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function findById(q: Queryable, scope: Scope, id: number) {
+  return base(q, scope).selectAll('tr').select('pl.name as place_name').where('tr.id', '=', id).executeTakeFirst();
+}
+export type TrainingRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
+
+type Values = {
+  title: string; kind: 'training' | 'shadowing'; organiser_org_id: number | null; organiser_name: string | null; place_region: string | null; in_shanghai: boolean;
+  start_date: string; end_date: string; target_group: string; batches: number; participants: number; person_times: number; county_code: string | null;
+  pairing_id: number | null; activity_id: number | null; is_demo?: boolean;
+};
+export async function insert(q: Queryable, v: Values) {
+  return (await q.insertInto('trainings').values(v).returning('id').executeTakeFirstOrThrow()).id;
+}
+export async function update(q: Queryable, id: number, v: Partial<Values>) {
+  await q.updateTable('trainings').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
+}
+export async function remove(q: Queryable, id: number) {
+  await q.deleteFrom('trainings').where('id', '=', id).execute();
+}
+
+/** 批次 and 人次 per year (by start date) and target group, in scope. */
+export async function sums(q: Queryable, scope: Scope, years: number[], county?: string) {
+  let query = q.selectFrom('trainings as tr').where(trainingInScope(scope)).where(sql<SqlBool>`extract(year from tr.start_date)::int = any(${years}::int[])`);
+  if (county) query = query.where('tr.county_code', 'like', `${county.slice(0, 6)}%`);
+  return query
+    .select([sql<number>`extract(year from tr.start_date)::int`.as('year'), 'tr.target_group', sql<number>`sum(tr.batches)::int`.as('batches'), sql<number>`sum(tr.person_times)::int`.as('person_times')])
+    .groupBy([sql`1`, 'tr.target_group'])
+    .execute();
+}

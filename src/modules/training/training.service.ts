@@ -1,0 +1,139 @@
+import type { Db, Queryable } from '../../platform/db/database.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Page } from '../../platform/contract.ts';
+import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
+import * as regionsRepo from '../regions/regions.repository.ts';
+import * as orgsRepo from '../orgs/orgs.repository.ts';
+import * as repo from './training.repository.ts';
+import * as pairingsRepo from '../pairings/pairings.repository.ts';
+import type { Summary, TargetGroup, Training, TrainingInput, TrainingListQuery, TrainingPatch } from './training.contract.ts';
+
+const present = (r: repo.TrainingRow): Training => ({
+  id: r.id,
+  title: r.title,
+  kind: r.kind,
+  organiserOrgId: r.organiser_org_id,
+  organiserName: r.organiser_name,
+  placeRegion: r.place_region,
+  placeName: r.place_name,
+  inShanghai: r.in_shanghai,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  targetGroup: r.target_group as TargetGroup,
+  batches: r.batches,
+  participants: r.participants,
+  personTimes: r.person_times,
+  countyCode: r.county_code,
+  pairingId: r.pairing_id,
+  activityId: r.activity_id,
+  isDemo: r.is_demo,
+});
+
+export async function getTraining(q: Queryable, scope: Scope, id: number): Promise<Training> {
+  const row = await repo.findById(q, scope, id);
+  if (!row) throw notFound('培训', id);
+  return present(row);
+}
+
+export async function listTrainings(q: Queryable, scope: Scope, f: TrainingListQuery): Promise<Page<Training>> {
+  const { rows, total } = await repo.list(q, scope, f);
+  return { items: rows.map(present), total, page: f.page, pageSize: f.pageSize };
+}
+
+async function check(q: Queryable, scope: Scope, t: TrainingPatch) {
+  if (t.placeRegion && !(await regionsRepo.findByCode(q, t.placeRegion))) throw invalidField('placeRegion', `未知的区划代码 ${t.placeRegion}`);
+  if (t.countyCode && (await regionsRepo.findByCode(q, t.countyCode))?.level !== 3) throw invalidField('countyCode', `${t.countyCode} 不是县级区划代码`);
+  if (t.organiserOrgId && !(await orgsRepo.findById(q, t.organiserOrgId))) throw invalidField('organiserOrgId', `组织 ${t.organiserOrgId} 不存在`);
+  const pairing = t.pairingId ? await pairingsRepo.findById(q, t.pairingId, scope) : null;
+  if (t.pairingId && !pairing) throw invalidField('pairingId', `结对关系 ${t.pairingId} 不存在或不在您的数据范围内`);
+  if (!scope.all && !pairing && !(t.organiserOrgId && orgInScope(scope, t.organiserOrgId)) && !regionInScope(scope, t.countyCode)) {
+    throw new AppError('FORBIDDEN', '该培训不在您的数据范围内：主办单位、受训人员所在县或结对关系须属于您的范围', [{ path: 'countyCode', message: '超出数据范围' }]);
+  }
+}
+
+const values = (t: TrainingPatch) => ({
+  ...(t.title !== undefined && { title: t.title }),
+  ...(t.kind !== undefined && { kind: t.kind }),
+  ...(t.organiserOrgId !== undefined && { organiser_org_id: t.organiserOrgId }),
+  ...(t.organiserName !== undefined && { organiser_name: t.organiserName }),
+  ...(t.placeRegion !== undefined && { place_region: t.placeRegion, in_shanghai: !!t.placeRegion?.startsWith('31') }),
+  ...(t.startDate !== undefined && { start_date: t.startDate }),
+  ...(t.endDate !== undefined && { end_date: t.endDate }),
+  ...(t.targetGroup !== undefined && { target_group: t.targetGroup }),
+  ...(t.batches !== undefined && { batches: t.batches }),
+  ...(t.participants !== undefined && { participants: t.participants }),
+  ...(t.personTimes !== undefined && { person_times: t.personTimes }),
+  ...(t.countyCode !== undefined && { county_code: t.countyCode }),
+  ...(t.pairingId !== undefined && { pairing_id: t.pairingId }),
+  ...(t.activityId !== undefined && { activity_id: t.activityId }),
+});
+
+export async function createTrainingIn(q: Queryable, ctx: RequestContext, input: TrainingInput, opts: { isDemo?: boolean } = {}): Promise<Training> {
+  await check(q, ctx.scope, input);
+  const id = await repo.insert(q, {
+    title: input.title,
+    kind: input.kind,
+    organiser_org_id: input.organiserOrgId ?? null,
+    organiser_name: input.organiserName ?? null,
+    place_region: input.placeRegion ?? null,
+    in_shanghai: !!input.placeRegion?.startsWith('31'),
+    start_date: input.startDate,
+    end_date: input.endDate,
+    target_group: input.targetGroup,
+    batches: input.batches,
+    participants: input.participants,
+    person_times: input.personTimes,
+    county_code: input.countyCode ?? null,
+    pairing_id: input.pairingId ?? null,
+    activity_id: input.activityId ?? null,
+    is_demo: opts.isDemo ?? false,
+  });
+  const created = await getTraining(q, ctx.scope, id);
+  await writeAudit(q, ctx, { entity: 'training', entityId: id, action: 'create', after: created });
+  return created;
+}
+
+export const createTraining = (db: Db, ctx: RequestContext, input: TrainingInput, opts: { isDemo?: boolean } = {}) =>
+  db.transaction().execute((trx) => createTrainingIn(trx, ctx, input, opts));
+
+export async function updateTraining(db: Db, ctx: RequestContext, id: number, patch: TrainingPatch): Promise<Training> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getTraining(trx, ctx.scope, id);
+    const merged = { ...before, ...patch };
+    if (merged.endDate < merged.startDate) throw invalidField('endDate', '结束日期不能早于开始日期');
+    if (merged.personTimes < merged.participants) throw invalidField('personTimes', '人次不能少于人数');
+    await check(trx, ctx.scope, merged);
+    await repo.update(trx, id, values(patch));
+    const after = await getTraining(trx, ctx.scope, id);
+    await writeAudit(trx, ctx, { entity: 'training', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+export async function deleteTraining(db: Db, ctx: RequestContext, id: number) {
+  await db.transaction().execute(async (trx) => {
+    const before = await getTraining(trx, ctx.scope, id);
+    await repo.remove(trx, id);
+    await writeAudit(trx, ctx, { entity: 'training', entityId: id, action: 'delete', before });
+  });
+}
+
+const change = (now: number, before: number) => (before === 0 ? null : Math.round(((now - before) / before) * 1000) / 10);
+
+/** 批次 and 人次 of a year against the year before: the "同比分别增长 …%" of the bulletins, computed. */
+export async function trainingSummary(q: Queryable, scope: Scope, year: number, county?: string): Promise<Summary> {
+  const rows = await repo.sums(q, scope, [year, year - 1], county);
+  const total = (y: number, k: 'batches' | 'person_times') => rows.filter((r) => r.year === y).reduce((s, r) => s + Number(r[k]), 0);
+  const current = rows.filter((r) => r.year === year);
+  return {
+    year,
+    batches: total(year, 'batches'),
+    personTimes: total(year, 'person_times'),
+    previous: { batches: total(year - 1, 'batches'), personTimes: total(year - 1, 'person_times') },
+    batchesChangePct: change(total(year, 'batches'), total(year - 1, 'batches')),
+    personTimesChangePct: change(total(year, 'person_times'), total(year - 1, 'person_times')),
+    byTargetGroup: current.map((r) => ({ targetGroup: r.target_group as TargetGroup, batches: Number(r.batches), personTimes: Number(r.person_times) })),
+  };
+}
