@@ -12,6 +12,7 @@ import { prepareDatabase } from '../platform/db/prepare.ts';
  */
 export default async function setup(project: TestProject) {
   const adminUrl = process.env.TEST_DATABASE_URL;
+  await sweepLeftovers(adminUrl);
   if (adminUrl) {
     const name = `xiezuo_tpl_${process.pid}_${Date.now()}`;
     await adminQuery(adminUrl, `create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
@@ -23,12 +24,40 @@ export default async function setup(project: TestProject) {
       await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiezuo-test-tpl-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xiezuo-test-tpl_${process.pid}-`));
   const database = await openDatabase({ engine: 'pglite', dataDir: dir });
   await prepareDatabase(database.db);
   await database.close();
   project.provide('testDb', { engine: 'pglite', template: dir });
   return async () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Databases of earlier runs that were killed before their cleanup (their process is gone). */
+async function sweepLeftovers(adminUrl?: string) {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const pid = Number(name.match(/^xiezuo-test-(?:tpl_)?(\d+)[_-]/)?.[1]);
+    if (pid && !alive(pid)) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+  if (!adminUrl) return;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname ~ '^xiezuo_(test|tpl)_[0-9]+_'`);
+    for (const { datname } of rows) {
+      if (!alive(Number(datname.split('_')[2]))) await client.query(`drop database if exists ${datname} with (force)`);
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 export function withDatabase(url: string, database: string): string {

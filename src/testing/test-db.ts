@@ -7,6 +7,15 @@ import { openDatabase, type Database } from '../platform/db/database.ts';
 import { adminQuery, withDatabase } from './global-setup.ts';
 
 /**
+ * Cleanups of this test file's databases, run once after the file. Registered here, at module
+ * load (collection time): an afterAll called later, from inside a beforeAll, would never run.
+ */
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
+});
+
+/**
  * A database of this test file's own, copied from the run's prepared template (migrated, regions
  * loaded) and dropped after the file. PGlite by default, PostgreSQL when TEST_DATABASE_URL is set.
  */
@@ -16,19 +25,19 @@ export async function createTestDatabase(): Promise<DbConfig> {
   if (spec.engine === 'postgres') {
     const name = `xiezuo_test_${tag}`;
     await adminQuery(spec.adminUrl, `create database ${name} template ${spec.template}`);
-    afterAll(() => adminQuery(spec.adminUrl, `drop database if exists ${name} with (force)`));
+    cleanups.push(() => adminQuery(spec.adminUrl, `drop database if exists ${name} with (force)`));
     return { engine: 'postgres', url: withDatabase(spec.adminUrl, name) };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xiezuo-test-${tag}-`));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.cpSync(spec.template, dir, { recursive: true });
   fs.rmSync(path.join(dir, 'xiezuo.lock'), { force: true });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   return { engine: 'pglite', dataDir: dir };
 }
 
 export async function openTestDatabase(): Promise<Database> {
   const database = await openDatabase(await createTestDatabase());
-  afterAll(() => database.close()); // registered last, so it runs before the drop
+  cleanups.push(() => database.close()); // runs before the removal above (cleanups run in reverse)
   return database;
 }
 
