@@ -1,17 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
-import { systemContext } from '../../platform/context.ts';
 import { loadDemo } from './demo.seed.ts';
-import { loadDemoPeople } from './demo.people.ts';
 import { DEMO_PASSWORD } from './demo.data.ts';
 
 const t = useTestApp();
 
 beforeAll(async () => {
-  const db = t.database.db;
-  await loadDemo(db);
-  const orgs = await db.selectFrom('orgs').select(['id', 'name']).execute();
-  expect(await loadDemoPeople(db, { ...systemContext, actor: { id: null, name: 'demo' } }, new Map(orgs.map((o) => [o.name, o.id])))).toEqual({ dispatches: 13, labor: 16 });
+  await loadDemo(t.database.db); // the demo loader includes loadDemoPeople
 });
 
 describe('demo people and labor records', () => {

@@ -11,7 +11,6 @@ import { countyGov, districtGov } from './demo.data.ts';
  * 香格里拉市委常委、副市长), 赵勇 (上海市援青干部联络组组长, 果洛州委副书记、副州长) and the 11 上海新一批援青
  * 教育人才 of 2024 in 果洛 (组团式教育; the bulletin gives no names, hence 援青教师01…11). Terms where the
  * bulletins give none, and every labor figure, are plausible, not reported: all flagged is_demo.
- * Not wired into demo.seed.ts: call loadDemoPeople(db, ctx, ids) after the organisations and pairings.
  */
 const NOTE = '演示数据（依据公开工作简报整理）';
 

@@ -7,6 +7,7 @@ import { loadIdentity } from '../users/users.identity.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { loadDemoProjects } from './demo.projects.ts';
 import { loadDemoActivities } from './demo.activities.ts';
+import { loadDemoPeople } from './demo.people.ts';
 import { districtGov } from './demo.data.ts';
 import { DEMO_ORGS, DEMO_PAIRINGS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.ts';
 
@@ -67,6 +68,7 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
     pairingIds.set(`${p.east}|${p.west}`, p.id);
   }
   await loadDemoActivities(db, ctx, (name) => ids.get(name)!, (east, west) => pairingIds.get(`${east}|${west}`)!);
+  await loadDemoPeople(db, ctx, ids);
   const projects = await loadDemoProjects(db, { system: ctx, east: await asUser('frontline'), west: await asUser('xgl_leader') }, ids.get(districtGov('闵行区'))!);
   return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length, users: DEMO_USERS.length, projects };
 }
