@@ -12,10 +12,12 @@ async function session(username: string): Promise<{ context: BrowserContext; pag
   return { context, page: await context.newPage() };
 }
 
-async function step(page: Page, to: string, fields: Record<string, string> = {}) {
+async function step(page: Page, to: string, fields: Record<string, string> = {}, opts: { refused?: boolean } = {}) {
   await page.getByTestId(`project-step-${to}`).click();
+  await page.getByTestId('step-form').waitFor();
   for (const [id, value] of Object.entries(fields)) await page.getByTestId(id).fill(value);
   await page.getByTestId('step-submit').click();
+  if (!opts.refused) await page.getByTestId('step-form').waitFor({ state: 'hidden' }); // the dialog closes once the step is taken
 }
 
 const statusOf = (page: Page) => page.getByTestId('project-status').textContent();
@@ -41,7 +43,7 @@ describe('a project from the reserve to completion in the browser', () => {
 
     // 四个明确 not met: submission is refused and the dialog says what is missing.
     await expect.poll(() => page.getByTestId('project-clarities').getAttribute('data-met')).toBe('false');
-    await step(page, 'submitted');
+    await step(page, 'submitted', {}, { refused: true });
     await expect.poll(() => page.getByTestId('step-form-refusal').textContent()).toContain('四个明确');
     await page.keyboard.press('Escape');
 

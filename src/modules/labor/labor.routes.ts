@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
-import { idParam, pageOf } from '../../platform/contract.ts';
+import { registerCrudRoutes } from '../../platform/http/crud.ts';
+import { registerSheetRoutes } from '../../platform/http/sheets.ts';
+import { LABOR_SHEETS, exportLabor, importLabor, laborTemplate } from './labor.excel.ts';
 import {
   jobFair, jobFairFields, laborListQuery, laborSummary, laborSummaryQuery, placement, placementFields, retention, retentionFields, workstation, workstationFields,
 } from './labor.contract.ts';
@@ -27,21 +29,20 @@ const RESOURCES: Resource[] = [
 
 export function registerLaborRoutes(app: TypedApp, { db }: RouteDeps) {
   for (const r of RESOURCES) {
-    app.get(r.path, { config: { access: 'labor:read' }, schema: { tags, summary: `${r.name}：列表（县、年度、月份筛选）`, querystring: laborListQuery, response: { 200: pageOf(r.item) } } }, async (req) =>
-      service.listRecords(db, r.spec, req.ctx.scope, req.query),
-    );
-    app.post(r.path, { config: { access: 'labor:write' }, schema: { tags, summary: `${r.name}：登记`, body: r.fields, response: { 201: r.item } } }, async (req, reply) =>
-      reply.status(201).send(await service.createRecord(db, req.ctx, r.spec, req.body)),
-    );
-    app.get(`${r.path}/:id`, { config: { access: 'labor:read' }, schema: { tags, summary: `${r.name}：详情`, params: idParam, response: { 200: r.item } } }, async (req) =>
-      service.getRecord(db, r.spec, req.ctx.scope, req.params.id),
-    );
-    app.patch(`${r.path}/:id`, { config: { access: 'labor:write' }, schema: { tags, summary: `${r.name}：修改`, params: idParam, body: r.fields.partial(), response: { 200: r.item } } }, async (req) =>
-      service.updateRecord(db, req.ctx, r.spec, req.params.id, req.body as Record<string, unknown>),
-    );
-    app.delete(`${r.path}/:id`, { config: { access: 'labor:write' }, schema: { tags, summary: `${r.name}：删除`, params: idParam } }, async (req, reply) => {
-      await service.deleteRecord(db, req.ctx, r.spec, req.params.id);
-      return reply.status(204).send();
+    registerCrudRoutes(app, {
+      path: r.path, tags, name: r.name, read: 'labor:read', write: 'labor:write',
+      schemas: { item: r.item, input: r.fields, patch: r.fields.partial(), listQuery: laborListQuery },
+      list: (ctx, q) => service.listRecords(db, r.spec, ctx.scope, q),
+      create: (ctx, input) => service.createRecord(db, ctx, r.spec, input),
+      get: (ctx, id) => service.getRecord(db, r.spec, ctx.scope, id),
+      update: (ctx, id, patch) => service.updateRecord(db, ctx, r.spec, id, patch as Record<string, unknown>),
+      remove: (ctx, id) => service.deleteRecord(db, ctx, r.spec, id),
+    });
+  }
+  for (const sheet of LABOR_SHEETS) {
+    registerSheetRoutes(app, {
+      path: sheet.path, tags, name: sheet.name, read: 'labor:read', write: 'labor:write', exportQuery: laborListQuery.omit({ page: true, pageSize: true }),
+      template: () => laborTemplate(sheet), importFile: (ctx, file, skip) => importLabor(db, ctx, sheet, file, skip), exportFile: (ctx, q) => exportLabor(db, ctx, sheet, q),
     });
   }
   app.get(

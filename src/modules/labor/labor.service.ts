@@ -49,14 +49,17 @@ async function checkScope(q: Queryable, scope: Scope, spec: AnySpec, v: { pairin
 }
 
 export async function createRecord<S extends AnySpec>(db: Db, ctx: RequestContext, spec: S, input: Parameters<S['check']>[1], opts: { isDemo?: boolean } = {}): Promise<ReturnType<S['present']>> {
-  return db.transaction().execute(async (trx) => {
-    await checkScope(trx, ctx.scope, spec, input);
-    const v = await spec.check(trx, input);
-    const id = await repo.insert(trx, spec.kind, { ...spec.toValues(v), is_demo: opts.isDemo ?? false });
-    const created = await getRecord(trx, spec, ctx.scope, id);
-    await writeAudit(trx, ctx, { entity: spec.entity, entityId: id, action: 'create', after: created });
-    return created;
-  });
+  return db.transaction().execute((trx) => createRecordIn(trx, ctx, spec, input, opts));
+}
+
+/** The same inside a caller's transaction (imports run many of these, each under a savepoint). */
+export async function createRecordIn<S extends AnySpec>(trx: Queryable, ctx: RequestContext, spec: S, input: Parameters<S['check']>[1], opts: { isDemo?: boolean } = {}): Promise<ReturnType<S['present']>> {
+  await checkScope(trx, ctx.scope, spec, input);
+  const v = await spec.check(trx, input);
+  const id = await repo.insert(trx, spec.kind, { ...spec.toValues(v), is_demo: opts.isDemo ?? false });
+  const created = await getRecord(trx, spec, ctx.scope, id);
+  await writeAudit(trx, ctx, { entity: spec.entity, entityId: id, action: 'create', after: created });
+  return created;
 }
 
 /** A PATCH is merged onto the stored record and the whole record checked again. */

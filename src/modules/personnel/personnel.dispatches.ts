@@ -113,22 +113,25 @@ async function lockVisiblePerson(trx: Queryable, scope: Scope, personId: number)
 }
 
 export async function createDispatch(db: Db, ctx: RequestContext, input: DispatchInput, opts: { isDemo?: boolean } = {}): Promise<Dispatch> {
-  return db.transaction().execute(async (trx) => {
-    let personId = input.personId;
-    let originOrgId: number | null;
-    if (input.person) {
-      checkScope(ctx.scope, input.person.originOrgId ?? null, { ...input, personId: 0 });
-      personId = await insertPersonIn(trx, ctx, input.person, { isDemo: opts.isDemo, prefix: 'person.' });
-      originOrgId = input.person.originOrgId ?? null;
-    } else {
-      originOrgId = (await lockVisiblePerson(trx, ctx.scope, personId!)).origin_org_id;
-    }
-    const values = await validate(trx, ctx, { ...input, personId: personId! }, originOrgId);
-    const id = await repo.insertDispatch(trx, { ...values, is_demo: opts.isDemo ?? false });
-    const created = await getDispatch(trx, ctx.scope, id);
-    await writeAudit(trx, ctx, { entity: 'dispatch', entityId: id, action: 'create', after: created });
-    return created;
-  });
+  return db.transaction().execute((trx) => createDispatchIn(trx, ctx, input, opts));
+}
+
+/** The same inside a caller's transaction (imports run many of these, each under a savepoint). */
+export async function createDispatchIn(trx: Queryable, ctx: RequestContext, input: DispatchInput, opts: { isDemo?: boolean } = {}): Promise<Dispatch> {
+  let personId = input.personId;
+  let originOrgId: number | null;
+  if (input.person) {
+    checkScope(ctx.scope, input.person.originOrgId ?? null, { ...input, personId: 0 });
+    personId = await insertPersonIn(trx, ctx, input.person, { isDemo: opts.isDemo, prefix: 'person.' });
+    originOrgId = input.person.originOrgId ?? null;
+  } else {
+    originOrgId = (await lockVisiblePerson(trx, ctx.scope, personId!)).origin_org_id;
+  }
+  const values = await validate(trx, ctx, { ...input, personId: personId! }, originOrgId);
+  const id = await repo.insertDispatch(trx, { ...values, is_demo: opts.isDemo ?? false });
+  const created = await getDispatch(trx, ctx.scope, id);
+  await writeAudit(trx, ctx, { entity: 'dispatch', entityId: id, action: 'create', after: created });
+  return created;
 }
 
 export async function updateDispatch(db: Db, ctx: RequestContext, id: number, patch: DispatchPatch): Promise<Dispatch> {

@@ -159,3 +159,13 @@ export async function onPostCounts(q: Queryable, scope: Scope, year: number, cou
     .groupBy(sql`grouping sets ((d.county_code, d.category), (d.county_code, d.team), (d.county_code), (d.category), (d.team), ())`)
     .execute();
 }
+
+/** For imports: the person of this name from this sending unit (a registered org, or its name as text). */
+export async function findPersonByNameAndOrigin(q: Queryable, name: string, origin: { orgId: number | null; unit: string }) {
+  return q
+    .selectFrom('persons')
+    .select('id')
+    .where('name', '=', name)
+    .where((eb) => (origin.orgId ? eb('origin_org_id', '=', origin.orgId) : eb('origin_unit', '=', origin.unit)))
+    .executeTakeFirst();
+}

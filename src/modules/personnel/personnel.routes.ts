@@ -6,6 +6,9 @@ import {
 import * as service from './personnel.service.ts';
 import * as dispatches from './personnel.dispatches.ts';
 
+import { registerSheetRoutes } from '../../platform/http/sheets.ts';
+import { dispatchTemplate, exportDispatches, importDispatches } from './personnel.excel.ts';
+
 const tags = ['personnel'];
 
 export function registerPersonnelRoutes(app: TypedApp, { db }: RouteDeps) {
@@ -45,6 +48,11 @@ export function registerPersonnelRoutes(app: TypedApp, { db }: RouteDeps) {
   app.delete('/dispatches/:id', { config: { access: 'personnel:write' }, schema: { tags, summary: '删除派驻记录', params: idParam } }, async (req, reply) => {
     await dispatches.deleteDispatch(db, req.ctx, req.params.id);
     return reply.status(204).send();
+  });
+
+  registerSheetRoutes(app, {
+    path: '/dispatches', tags, name: '援派干部人才', read: 'personnel:read', write: 'personnel:write', exportQuery: dispatchListQuery.omit({ page: true, pageSize: true }),
+    template: dispatchTemplate, importFile: (ctx, file, skip) => importDispatches(db, ctx, file, skip), exportFile: (ctx, q) => exportDispatches(db, ctx, q),
   });
 
   app.get(

@@ -73,6 +73,16 @@ const exportLine = (path: string, make: (c: Ctx) => Promise<string>): Line => ({
   },
 });
 
+let importSeq = 0;
+
+/** An out-of-scope labor record (made as the administrator) whose note is a unique marker. */
+async function laborMarker(c: Ctx, url: string, body: Record<string, unknown>): Promise<string> {
+  const note = c.r.name('矩阵标记');
+  const res = await c.t.call('POST', url, { ...body, pairingId: c.f.pairOut, note });
+  if (res.status !== 201) throw new Error(`${url}: ${JSON.stringify(res.body)}`);
+  return note;
+}
+
 const orgName = async (c: Ctx, id: number) => (await c.r.db.selectFrom('orgs').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
 const codeOf = async (c: Ctx, id: number) => (await c.r.db.selectFrom('projects').select('code').where('id', '=', id).executeTakeFirstOrThrow()).code;
 
@@ -367,6 +377,46 @@ export const MATRIX: Record<string, Line> = {
     }),
   },
   'GET /api/v1/trainings/export.xlsx': exportLine('/trainings', async (c) => valueOf(c, 'trainings', 'title', await c.r.training(c.f.pairOut))),
+
+  'GET /api/v1/dispatches/import-template.xlsx': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/dispatches/import-template.xlsx' }) },
+  'POST /api/v1/dispatches/import': {
+    scoping: 'create',
+    outOfScope: 400,
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/dispatches/import',
+      body: await sheet([
+        ['姓名', '派出单位', '类别', '援助方向', '接收单位', '开始日期'],
+        [c.r.name('矩阵导入干部'), await orgName(c, c.inScope ? c.f.people.eastInX : c.f.distB), '党政干部', '援滇', await orgName(c, c.inScope ? c.f.westX : c.f.westY), '2024-01-01'],
+      ]),
+    }),
+  },
+  'GET /api/v1/dispatches/export.xlsx': exportLine('/dispatches', async (c) => {
+    const d = await c.t.call('GET', `/api/v1/dispatches/${c.f.people.dispatch.out}`);
+    return d.body.personName;
+  }),
+  'GET /api/v1/labor/placements/import-template.xlsx': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/labor/placements/import-template.xlsx' }) },
+  'POST /api/v1/labor/placements/import': {
+    scoping: 'create',
+    outOfScope: 400,
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/labor/placements/import',
+      body: await sheet([['年度', '月份', '县代码', '去向', '脱贫人口就业人数', '监测对象就业人数', '结对关系编号'], [2050 + (++importSeq % 40), 1 + (importSeq % 12), c.inScope ? X : Y, '就地就近就业', 3, 0, c.inScope ? c.f.pairIn : c.f.pairOut]]),
+    }),
+  },
+  'GET /api/v1/labor/placements/export.xlsx': exportLine('/labor/placements', (c) => laborMarker(c, '/api/v1/labor/placements', { countyCode: Y, year: 2060 + (++importSeq % 40), month: 1 + (importSeq % 12), destination: 'shanghai', poorCount: 1, monitoredCount: 0 })),
+  'GET /api/v1/labor/job-fairs/import-template.xlsx': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/labor/job-fairs/import-template.xlsx' }) },
+  'POST /api/v1/labor/job-fairs/import': {
+    scoping: 'create',
+    outOfScope: 400,
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/labor/job-fairs/import',
+      body: await sheet([['举办日期', '举办地区划代码', '主办单位', '参会企业数', '提供岗位数', '达成就业人数', '结对关系编号'], ['2024-03-01', c.inScope ? `${X}101` : `${Y}100`, '矩阵人社局', 2, 20, 3, c.inScope ? c.f.pairIn : c.f.pairOut]]),
+    }),
+  },
+  'GET /api/v1/labor/job-fairs/export.xlsx': exportLine('/labor/job-fairs', (c) => laborMarker(c, '/api/v1/labor/job-fairs', { heldOn: '2024-03-01', regionCode: `${Y}100`, organiserName: '矩阵人社局', employers: 1, jobsOffered: 1, placed: 1 })),
 
   'GET /api/v1/auth/me': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
   'POST /api/v1/auth/logout': { scoping: 'none', request: async (c) => ({ method: 'POST', url: '/api/v1/auth/logout', as: await c.t.login(c.username, MATRIX_PASSWORD) }) },

@@ -1,0 +1,97 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Column } from '../../platform/excel/columns.ts';
+import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
+import { importRows, type ImportResult } from '../../platform/excel/import.ts';
+import * as orgsRepo from '../orgs/orgs.repository.ts';
+import { DESTINATIONS, jobFairFields, placementFields, type LaborListQuery } from './labor.contract.ts';
+import { FAIRS, PLACEMENTS, type KindSpec } from './labor.kinds.ts';
+import { createRecordIn, listRecords } from './labor.service.ts';
+
+/** The two labor tables offices exchange as spreadsheets: monthly placements and job fairs. */
+export interface LaborSheet {
+  path: string;
+  name: string;
+  spec: KindSpec<any, any, any>;
+  columns: Column[];
+  example: Record<string, string | number | null>;
+  /** Cells → the API's input (names of organisations resolved). */
+  toInput: (v: Record<string, unknown>, db: Db | Parameters<typeof orgsRepo.findByNameOrAlias>[0]) => Promise<unknown>;
+  schema: typeof placementFields | typeof jobFairFields;
+}
+
+const common: Column[] = [{ header: '结对关系编号', key: 'pairingId', kind: 'int' }, { header: '备注', key: 'note', kind: 'text', width: 30 }];
+
+export const LABOR_SHEETS: LaborSheet[] = [
+  {
+    path: '/labor/placements',
+    name: '劳务输出',
+    spec: PLACEMENTS,
+    schema: placementFields,
+    columns: [
+      { header: '年度', key: 'year', kind: 'int', required: true, example: 2023 },
+      { header: '月份', key: 'month', kind: 'int', required: true, example: 6 },
+      { header: '县代码', key: 'countyCode', kind: 'text', required: true, example: '533401' },
+      { header: '去向', key: 'destination', kind: 'enum', required: true, labels: DESTINATIONS, example: '转移到上海', width: 18 },
+      { header: '脱贫人口就业人数', key: 'poorCount', kind: 'int', required: true, example: 35 },
+      { header: '监测对象就业人数', key: 'monitoredCount', kind: 'int', required: true, example: 4 },
+      ...common,
+    ],
+    example: { year: 2023, month: 6, countyCode: '533401', destination: 'shanghai', poorCount: 35, monitoredCount: 4, pairingId: null, note: null },
+    toInput: async (v) => v,
+  },
+  {
+    path: '/labor/job-fairs',
+    name: '招聘会',
+    spec: FAIRS,
+    schema: jobFairFields,
+    columns: [
+      { header: '举办日期', key: 'heldOn', kind: 'date', required: true, example: '2023-03-15' },
+      { header: '名称', key: 'title', kind: 'text', example: '沪滇劳务协作专场招聘会', width: 30 },
+      { header: '举办地区划代码', key: 'regionCode', kind: 'text', required: true, example: '533401' },
+      { header: '服务县代码', key: 'countyCode', kind: 'text', note: '在上海举办时必填' },
+      { header: '主办单位', key: 'organiser', kind: 'text', note: '系统中的组织名称或简称；不在系统中的照写名称', width: 20 },
+      { header: '参会企业数', key: 'employers', kind: 'int', required: true, example: 42 },
+      { header: '提供岗位数', key: 'jobsOffered', kind: 'int', required: true, example: 1200 },
+      { header: '参会人数', key: 'attendees', kind: 'int', example: 800 },
+      { header: '达成就业人数', key: 'placed', kind: 'int', required: true, example: 96 },
+      ...common,
+    ],
+    example: { heldOn: '2023-03-15', title: '沪滇劳务协作专场招聘会', regionCode: '533401', countyCode: null, organiser: null, employers: 42, jobsOffered: 1200, attendees: 800, placed: 96, pairingId: null, note: null },
+    toInput: async ({ organiser, ...v }, q) => {
+      const found = organiser ? await orgsRepo.findByNameOrAlias(q as never, String(organiser)) : [];
+      return { ...v, ...(found.length === 1 ? { organiserOrgId: found[0].id } : { organiserName: organiser ?? null }) };
+    },
+  },
+];
+
+export const laborTemplate = (sheet: LaborSheet) => writeSheet(sheet.columns, [sheet.example], { sheetName: sheet.name, notes: true });
+
+export async function importLabor(db: Db, ctx: RequestContext, sheet: LaborSheet, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
+  const read = await readSheet(file, sheet.columns, { maxRows: 10_000 });
+  return importRows(db, ctx, read, {
+    entity: sheet.spec.entity,
+    columns: sheet.columns,
+    skipInvalid,
+    toInput: async ({ values }, trx) => {
+      const cells = Object.fromEntries(Object.entries(values).filter(([, x]) => x !== null));
+      const parsed = sheet.schema.safeParse(await sheet.toInput(cells, trx));
+      if (!parsed.success) throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      return parsed.data;
+    },
+    apply: (trx, input) => createRecordIn(trx, ctx, sheet.spec, input as never),
+  });
+}
+
+export async function exportLabor(db: Db, ctx: RequestContext, sheet: LaborSheet, f: Omit<LaborListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+  const rows: Record<string, unknown>[] = [];
+  for (let page = 1; ; page++) {
+    const p = await listRecords(db, sheet.spec, ctx.scope, { ...f, page, pageSize: 200 } as LaborListQuery);
+    rows.push(...(p.items as Record<string, unknown>[]).map((r) => ({ ...r, organiser: r.organiserOrgName ?? r.organiserName ?? null })));
+    if (page * 200 >= p.total) break;
+  }
+  await writeAudit(db, ctx, { entity: sheet.spec.entity, entityId: null, action: 'export', after: { filters: f, rows: rows.length } });
+  return writeSheet(sheet.columns, rows as never, { sheetName: sheet.name });
+}
