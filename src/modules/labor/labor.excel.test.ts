@@ -1,18 +1,12 @@
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { makeOrg } from '../../testing/factories.ts';
+import { xlsxOf as sheet } from '../../testing/xlsx.ts';
 
 const t = useTestApp();
 let origin: { name: string };
 let host: { name: string };
 
-async function sheet(rows: unknown[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('s');
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 beforeAll(async () => {
   origin = await makeOrg(t, { type: 'department', regionCode: '310112' });

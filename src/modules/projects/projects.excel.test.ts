@@ -3,19 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { makeOrg } from '../../testing/factories.ts';
 import { XLSX } from '../../platform/http/files.ts';
+import { xlsxOf } from '../../testing/xlsx.ts';
 
 const t = useTestApp();
 const HEADERS = ['项目名称', '开始年度', '结束年度', '项目层级', '项目类别', '项目地点区划代码', '帮扶方单位', '上海财政援助（元）', '建设内容', '受益人数', '建档立卡人数'];
 let eastName: string;
 
-async function xlsx(headers: string[], rows: unknown[][], edit?: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('项目');
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r);
-  edit?.(ws);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const xlsx = (headers: string[], rows: unknown[][], edit?: Parameters<typeof xlsxOf>[1]) => xlsxOf([headers, ...rows], edit);
 
 const upload = (url: string, file: Buffer) =>
   t.app.inject({ method: 'POST', url, payload: file, headers: { 'content-type': XLSX, cookie: (t.admin as { cookie: string }).cookie, 'x-csrf-token': (t.admin as { csrf: string }).csrf } });

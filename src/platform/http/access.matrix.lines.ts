@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Action, RoleCode } from '../access/actions.ts';
 import type { Caller, Reply, TestApp } from '../../testing/test-app.ts';
-import ExcelJS from 'exceljs';
+import { rowsOf, xlsxOf as sheet } from '../../testing/xlsx.ts';
 import { MATRIX_PASSWORD, X, Y, type Fixture, type MatrixRecords } from './access.matrix.fixture.ts';
 import { PEOPLE_LINES } from './access.matrix.people.ts';
 
@@ -39,28 +39,12 @@ export interface Line {
   request: (c: Ctx) => Promise<Req> | Req;
 }
 
-async function sheet(rows: unknown[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('s');
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 /** The first column of an exported sheet (codes), without the header. */
-async function firstColumn(res: Reply<any>): Promise<unknown[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.raw.rawPayload as unknown as ArrayBuffer);
-  return (wb.worksheets[0].getColumn(1).values as unknown[]).slice(2);
-}
+const firstColumn = async (res: Reply<any>) => (await rowsOf(res.raw.rawPayload)).slice(1).map((r) => r[0]);
 
 /** Every cell of an exported sheet, as text. */
-async function allCells(res: Reply<any>): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.raw.rawPayload as unknown as ArrayBuffer);
-  const out: string[] = [];
-  wb.worksheets[0].eachRow((row) => out.push(JSON.stringify(row.values)));
-  return out.join('\n');
-}
+const allCells = async (res: Reply<any>) => JSON.stringify(await rowsOf(res.raw.rawPayload));
 
 const valueOf = async (c: Ctx, table: 'activities' | 'donations' | 'trainings', column: 'title' | 'donor_name', id: number) =>
   String((await c.r.db.selectFrom(table).select(column as never).where('id', '=', id).executeTakeFirstOrThrow() as Record<string, unknown>)[column]);
