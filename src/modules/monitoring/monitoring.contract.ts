@@ -36,6 +36,7 @@ export const rectification = rectificationInput.extend({
 });
 export type Rectification = z.infer<typeof rectification>;
 export const rectificationListQuery = z.object({
+  projectId: z.coerce.number().int().positive().optional(),
   status: z.enum(['open', 'closed']).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   county: z.string().regex(/^\d{2,12}$/).optional(),

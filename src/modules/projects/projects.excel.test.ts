@@ -62,7 +62,7 @@ describe('importing projects from Excel', () => {
     const before = await projectCount();
     const res = await upload('/api/v1/projects/import?skipInvalid=true', await xlsx(HEADERS, [row('跳过测试好行'), row('跳过测试坏行', { 7: '一百万' })]));
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ total: 2, imported: 1, skipped: [{ row: 3, column: '上海财政援助（元）' }] });
+    expect(res.json()).toMatchObject({ total: 2, imported: 1, skippedRows: 1, skipped: [{ row: 3, column: '上海财政援助（元）' }] });
     expect(await projectCount()).toBe(before + 1);
   });
 

@@ -70,7 +70,14 @@ export async function children(q: Queryable, id: number) {
     q.selectFrom('project_outputs').selectAll().where('project_id', '=', id).orderBy('id').execute(),
     q.selectFrom('project_milestones').selectAll().where('project_id', '=', id).orderBy('due_on').orderBy('id').execute(),
     q.selectFrom('project_attachments').selectAll().where('project_id', '=', id).orderBy('id').execute(),
-    q.selectFrom('project_transitions').selectAll().where('project_id', '=', id).orderBy('id').execute(),
+    q
+      .selectFrom('project_transitions as t')
+      .leftJoin('users as u', 'u.id', 't.actor_id')
+      .selectAll('t')
+      .select('u.display_name')
+      .where('t.project_id', '=', id)
+      .orderBy('t.id')
+      .execute(),
   ]);
   return { budgetItems, outputs, milestones, attachments, history };
 }

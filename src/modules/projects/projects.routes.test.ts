@@ -119,6 +119,8 @@ describe('四个明确 and the lifecycle', () => {
     expect(ok.body).toMatchObject({ status: 'approved', approvedFen: 300_000_00, approvalDocNo: '批复1号' });
     expect(ok.body.history.map((h: { to: string }) => h.to)).toEqual(['submitted', 'reviewed', 'approved']);
     expect(ok.body.history[2]).toMatchObject({ documentNo: '批复1号', comment: '同意实施' });
+    const me = await t.call('GET', '/api/v1/auth/me');
+    expect(ok.body.history[2].actorName).toBe(me.body.user.displayName);
   });
 
   it('suspends and resumes to where it was, and cancels only with a reason', async () => {
@@ -203,6 +205,8 @@ describe('inspections, rectifications and assets at closure', () => {
     expect(rect.body).toMatchObject({ status: 'open', overdue: true });
     const open = await t.call('GET', '/api/v1/rectifications?overdue=true');
     expect(open.body.map((r: { id: number }) => r.id)).toContain(rect.body.id);
+    const mine = await t.call('GET', `/api/v1/rectifications?projectId=${p.id}`);
+    expect(mine.body.map((r: { projectId: number }) => r.projectId)).toEqual([p.id]);
     const blocked = await step(p.id, 'accepted', { documentNo: '验收1号' });
     expect(blocked.status).toBe(422);
     expect(blocked.body.message).toContain('整改');

@@ -76,7 +76,7 @@ export async function getProject(q: Queryable, ctx: Pick<RequestContext, 'scope'
       id: h.id,
       from: h.from_status as ProjectStatus,
       to: h.to_status as ProjectStatus,
-      actorName: h.actor_name,
+      actorName: h.display_name ?? h.actor_name, // the person's name; the audit keeps the username
       at: h.at.toISOString(),
       onDate: h.on_date,
       documentNo: h.document_no,

@@ -9,8 +9,10 @@ import type { ParsedRow, ReadResult } from './workbook.ts';
 export interface ImportResult {
   total: number;
   imported: number;
-  /** Rows left out because the user chose to skip invalid rows, with why. */
+  /** Rows left out (the user chose to skip invalid rows), one entry per problem found in them. */
   skipped: RowError[];
+  /** How many rows were left out. */
+  skippedRows: number;
 }
 
 /** Where a service's error points (a field path such as "funds.shanghaiFen"), as a column header. */
@@ -74,5 +76,5 @@ export async function importRows<T>(
     if (errors.length && !opts.skipInvalid) throw rejection(errors, total);
     await writeAudit(trx, ctx, { entity: opts.entity, entityId: null, action: 'import', after: { total, imported, skipped: errors.length } });
   });
-  return { total, imported, skipped: errors };
+  return { total, imported, skipped: errors, skippedRows: new Set(errors.map((e) => e.row)).size };
 }

@@ -29,4 +29,5 @@ export const importResult = z.object({
   total: z.number().int(),
   imported: z.number().int(),
   skipped: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), reason: z.string() })),
+  skippedRows: z.number().int(),
 });
