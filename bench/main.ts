@@ -8,13 +8,16 @@ import { searchRegions } from '../src/modules/regions/regions.service.ts';
 import { coverageOf } from '../src/modules/pairings/pairings.coverage.ts';
 import { loadDemo } from '../src/modules/demo/demo.seed.ts';
 import { ALL } from '../src/platform/access/scope.ts';
+import { systemContext } from '../src/platform/context.ts';
+import { importProjects, MAX_PROJECT_ROWS } from '../src/modules/projects/projects.excel.ts';
+import { xlsxOf } from '../src/testing/xlsx.ts';
 import { adminQuery, withDatabase } from '../src/testing/global-setup.ts';
 
 /**
  * Benchmarks with their targets. PGlite always; PostgreSQL too when BENCH_DATABASE_URL names an
  * account that may create databases (a throwaway database is created and dropped).
  */
-const TARGETS = { regionLoadMs: 10_000, searchP95Ms: 50, coverageP95Ms: 200 };
+const TARGETS = { regionLoadMs: 10_000, searchP95Ms: 50, coverageP95Ms: 200, importRowsPerSecond: 200 };
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -40,11 +43,18 @@ async function runOn(label: string, database: Database) {
   for (let round = 0; round < 5; round++) {
     for (const code of ['533401', '632621', '5334']) coverageMs.push((await timed(() => coverageOf(database.db, ALL, code, 2024)))[1]);
   }
+  const sheet = await xlsxOf([
+    ['项目名称', '开始年度', '项目层级', '项目类别', '项目地点区划代码', '上海财政援助（元）', '建设内容'],
+    ...Array.from({ length: MAX_PROJECT_ROWS }, (_, i) => [`基准项目${i}`, 2024, '区级', '产业发展', '533401102', 100000 + i, '建设']),
+  ]);
+  const [imported, importMs] = await timed(() => importProjects(database.db, systemContext, sheet, false));
+  const rate = (imported.imported / importMs) * 1000;
   const rss = process.memoryUsage().rss / 1024 / 1024;
   const rows = [
     ['regions load (rows, ms)', `${loaded.rows} rows in ${Math.round(loadMs)} ms`, `< ${TARGETS.regionLoadMs} ms`, loadMs < TARGETS.regionLoadMs],
     ['place search p50 / p95', `${percentile(searchMs, 50).toFixed(1)} / ${percentile(searchMs, 95).toFixed(1)} ms`, `p95 < ${TARGETS.searchP95Ms} ms`, percentile(searchMs, 95) < TARGETS.searchP95Ms],
     ['coverage p50 / p95', `${percentile(coverageMs, 50).toFixed(1)} / ${percentile(coverageMs, 95).toFixed(1)} ms`, `p95 < ${TARGETS.coverageP95Ms} ms`, percentile(coverageMs, 95) < TARGETS.coverageP95Ms],
+    [`project import (${MAX_PROJECT_ROWS} rows)`, `${Math.round(importMs)} ms, ${Math.round(rate)} rows/s`, `> ${TARGETS.importRowsPerSecond} rows/s`, rate > TARGETS.importRowsPerSecond],
     ['process RSS after run', `${rss.toFixed(0)} MiB`, '', true],
   ] as const;
   console.log(`\n## ${label}`);

@@ -142,9 +142,15 @@ export async function codeTaken(q: Queryable, code: string, exceptId?: number) {
   return !!(await query.executeTakeFirst());
 }
 
-export async function lastCodeLike(q: Queryable, prefix: string) {
-  const row = await q.selectFrom('projects').select('code').where('code', 'like', `${prefix}%`).orderBy('code', 'desc').executeTakeFirst();
-  return row?.code ?? null;
+/**
+ * The highest numeric sequence after the prefix (numerically: 1000 after 999, which text order gets
+ * wrong). The position is cast to int: an untyped one would pick substring's regular-expression form.
+ */
+export async function lastSequence(q: Queryable, prefix: string): Promise<number> {
+  const r = await sql<{ n: number | null }>`
+    select max(substring(code from ${prefix.length + 1}::int)::int) as n from projects
+    where code like ${`${prefix}%`} and substring(code from ${prefix.length + 1}::int) ~ '^[0-9]+$'`.execute(q);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 export async function insertTransition(q: Queryable, v: { project_id: number; from_status: string; to_status: string; actor_id: number | null; actor_name: string; on_date: string; document_no: string | null; approved_fen: number | null; comment: string | null }) {

@@ -219,3 +219,12 @@ describe('inspections, rectifications and assets at closure', () => {
     expect((await step(p.id, 'handed_over', { onDate: '2020-12-20' })).body.status).toBe('handed_over');
   });
 });
+
+describe('project codes', () => {
+  it('numbers past 999 without colliding', async () => {
+    await t.database.db.updateTable('projects').set({ code: '533401-2031-999' }).where('id', '=', (await create({ startYear: 2031, endYear: 2031 })).id).execute();
+    const next = await create({ startYear: 2031, endYear: 2031 });
+    const after = await create({ startYear: 2031, endYear: 2031 });
+    expect([next.code, after.code]).toEqual(['533401-2031-1000', '533401-2031-1001']);
+  });
+});

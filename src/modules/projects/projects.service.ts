@@ -152,8 +152,7 @@ const values = (p: ProjectPatch) => ({
 /** Project codes are per county and year: 533401-2020-001. */
 async function nextCode(q: Queryable, countyCode: string, year: number) {
   const prefix = `${countyCode}-${year}-`;
-  const last = await repo.lastCodeLike(q, prefix);
-  return `${prefix}${String((last ? Number(last.slice(prefix.length)) || 0 : 0) + 1).padStart(3, '0')}`;
+  return `${prefix}${String((await repo.lastSequence(q, prefix)) + 1).padStart(3, '0')}`;
 }
 
 export async function createProject(db: Db, ctx: RequestContext, input: ProjectInput, opts: { isDemo?: boolean } = {}): Promise<Project> {
