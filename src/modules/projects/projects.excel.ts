@@ -7,7 +7,7 @@ import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
 import { importRows, type ImportResult } from '../../platform/excel/import.ts';
 import { orgIdByName } from '../orgs/orgs.service.ts';
 import { PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSES, projectInput, type ProjectListQuery } from './projects.contract.ts';
-import { createProjectIn, listProjects } from './projects.service.ts';
+import { importProjectIn, listProjects } from './projects.service.ts';
 
 export const MAX_PROJECT_ROWS = 5_000;
 
@@ -70,7 +70,7 @@ export async function importProjects(db: Db, ctx: RequestContext, file: Buffer, 
       }
       return parsed.data;
     },
-    apply: (trx, input) => createProjectIn(trx, ctx, input),
+    apply: (trx, input) => importProjectIn(trx, ctx, input),
   });
 }
 

@@ -116,22 +116,25 @@ export interface ChildLists {
   attachments?: { fileName: string; note?: string | null }[];
 }
 
-/** Replaces each list that is given (a plan is edited as a whole). */
-export async function replaceChildren(q: Queryable, id: number, c: ChildLists) {
+/** Replaces each list that is given (a plan is edited as a whole); a new project has nothing to delete. */
+export async function replaceChildren(q: Queryable, id: number, c: ChildLists, fresh = false) {
+  const del = async (table: 'project_budget_items' | 'project_outputs' | 'project_milestones' | 'project_attachments') => {
+    if (!fresh) await q.deleteFrom(table).where('project_id', '=', id).execute();
+  };
   if (c.budgetItems) {
-    await q.deleteFrom('project_budget_items').where('project_id', '=', id).execute();
+    await del('project_budget_items');
     if (c.budgetItems.length) await q.insertInto('project_budget_items').values(c.budgetItems.map((b, i) => ({ project_id: id, item: b.item, amount_fen: b.amountFen, sort: i }))).execute();
   }
   if (c.outputs) {
-    await q.deleteFrom('project_outputs').where('project_id', '=', id).execute();
+    await del('project_outputs');
     if (c.outputs.length) await q.insertInto('project_outputs').values(c.outputs.map((o) => ({ project_id: id, description: o.description, quantity: o.quantity, unit: o.unit }))).execute();
   }
   if (c.milestones) {
-    await q.deleteFrom('project_milestones').where('project_id', '=', id).execute();
+    await del('project_milestones');
     if (c.milestones.length) await q.insertInto('project_milestones').values(c.milestones.map((m) => ({ project_id: id, name: m.name, due_on: m.dueOn, done_on: m.doneOn ?? null }))).execute();
   }
   if (c.attachments) {
-    await q.deleteFrom('project_attachments').where('project_id', '=', id).execute();
+    await del('project_attachments');
     if (c.attachments.length) await q.insertInto('project_attachments').values(c.attachments.map((a) => ({ project_id: id, file_name: a.fileName, note: a.note ?? null }))).execute();
   }
 }

@@ -161,6 +161,20 @@ export async function createProject(db: Db, ctx: RequestContext, input: ProjectI
 
 /** The same inside a caller's transaction (imports run many of these, each under a savepoint). */
 export async function createProjectIn(trx: Queryable, ctx: RequestContext, input: ProjectInput, opts: { isDemo?: boolean } = {}): Promise<Project> {
+  const id = await insertProject(trx, ctx, input, opts);
+  const created = await getProject(trx, ctx, id);
+  await writeAudit(trx, ctx, { entity: 'project', entityId: id, action: 'create', after: created });
+  return created;
+}
+
+/** For imports: the same rules and audit, without reading the whole project back for every row. */
+export async function importProjectIn(trx: Queryable, ctx: RequestContext, input: ProjectInput): Promise<number> {
+  const id = await insertProject(trx, ctx, input, {});
+  await writeAudit(trx, ctx, { entity: 'project', entityId: id, action: 'create', after: { id, ...input } });
+  return id;
+}
+
+async function insertProject(trx: Queryable, ctx: RequestContext, input: ProjectInput, opts: { isDemo?: boolean }): Promise<number> {
   checkPlacement(ctx.scope, input);
   await checkReferences(trx, ctx.scope, input);
   const code = input.code ?? (await nextCode(trx, input.regionCode.slice(0, 6), input.startYear));
@@ -178,10 +192,8 @@ export async function createProjectIn(trx: Queryable, ctx: RequestContext, input
     expected_benefits: input.expectedBenefits ?? null,
     is_demo: opts.isDemo ?? false,
   });
-  await repo.replaceChildren(trx, id, input);
-  const created = await getProject(trx, ctx, id);
-  await writeAudit(trx, ctx, { entity: 'project', entityId: id, action: 'create', after: created });
-  return created;
+  await repo.replaceChildren(trx, id, input, true);
+  return id;
 }
 
 export async function updateProject(db: Db, ctx: RequestContext, id: number, patch: ProjectPatch): Promise<Project> {
