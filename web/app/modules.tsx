@@ -39,11 +39,11 @@ export const MODULES: ModuleEntry[] = [
   { key: 'orgs', path: '/orgs', icon: <ApartmentOutlined />, label: 'nav.orgs', built: true, requires: 'org:read' },
   { key: 'pairings', path: '/pairings', icon: <LinkOutlined />, label: 'nav.pairings', built: true, requires: 'pairing:read' },
   { key: 'projects', path: '/projects', icon: <ProjectOutlined />, label: 'nav.projects', built: true, requires: 'project:read' },
-  { key: 'donations', path: '/donations', icon: <GiftOutlined />, label: 'nav.donations', built: false, purpose: 'purpose.donations' },
-  { key: 'personnel', path: '/personnel', icon: <TeamOutlined />, label: 'nav.personnel', built: false, purpose: 'purpose.personnel' },
-  { key: 'training', path: '/training', icon: <ReadOutlined />, label: 'nav.training', built: false, purpose: 'purpose.training' },
-  { key: 'labor', path: '/labor', icon: <SolutionOutlined />, label: 'nav.labor', built: false, purpose: 'purpose.labor' },
-  { key: 'activities', path: '/activities', icon: <NotificationOutlined />, label: 'nav.activities', built: false, purpose: 'purpose.activities' },
+  { key: 'donations', path: '/donations', icon: <GiftOutlined />, label: 'nav.donations', built: true, requires: 'activity:read' },
+  { key: 'personnel', path: '/personnel', icon: <TeamOutlined />, label: 'nav.personnel', built: true, requires: 'personnel:read' },
+  { key: 'training', path: '/training', icon: <ReadOutlined />, label: 'nav.training', built: true, requires: 'activity:read' },
+  { key: 'labor', path: '/labor', icon: <SolutionOutlined />, label: 'nav.labor', built: true, requires: 'labor:read' },
+  { key: 'activities', path: '/activities', icon: <NotificationOutlined />, label: 'nav.activities', built: true, requires: 'activity:read' },
   { key: 'consumption', path: '/consumption', icon: <ShopOutlined />, label: 'nav.consumption', built: false, purpose: 'purpose.consumption' },
   { key: 'bulletins', path: '/bulletins', icon: <FileTextOutlined />, label: 'nav.bulletins', built: false, purpose: 'purpose.bulletins' },
   { key: 'indicators', path: '/indicators', icon: <AimOutlined />, label: 'nav.indicators', built: false, purpose: 'purpose.indicators' },
@@ -52,7 +52,7 @@ export const MODULES: ModuleEntry[] = [
 ];
 
 /** Pages reached from a module without their own menu entry. */
-const MENU_OWNER_OF_PATH: Record<string, string> = { coverage: 'pairings' };
+const MENU_OWNER_OF_PATH: Record<string, string> = { coverage: 'pairings', trainings: 'training' };
 
 /** The menu key to highlight for a URL path ("/orgs/12" → "orgs", "/coverage/…" → "pairings"). */
 export function menuKeyOf(pathname: string): string {

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
 import { AppLayout } from './AppLayout.tsx';
 import { MODULES } from './modules.tsx';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages.tsx';
@@ -19,7 +19,18 @@ const AccountPage = lazy(() => import('../features/account/AccountPage.tsx').the
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const ProjectsPage = lazy(() => import('../features/projects/ProjectsPage.tsx').then((m) => ({ default: m.ProjectsPage })));
 const ProjectPage = lazy(() => import('../features/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
+const ActivitiesPage = lazy(() => import('../features/activities/ActivitiesPage.tsx').then((m) => ({ default: m.ActivitiesPage })));
+const DonationsPage = lazy(() => import('../features/donations/DonationsPage.tsx').then((m) => ({ default: m.DonationsPage })));
+const TrainingsPage = lazy(() => import('../features/training/TrainingsPage.tsx').then((m) => ({ default: m.TrainingsPage })));
+const PersonnelPage = lazy(() => import('../features/personnel/PersonnelPage.tsx').then((m) => ({ default: m.PersonnelPage })));
+const LaborPage = lazy(() => import('../features/labor/LaborPage.tsx').then((m) => ({ default: m.LaborPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+
+/** /trainings (the API's name) leads to the 培训交流 page, keeping its filters. */
+function ToTraining() {
+  const { search } = useLocation();
+  return <Navigate to={`/training${search}`} replace />;
+}
 
 const notBuiltRoutes: RouteObject[] = MODULES.filter((m) => !m.built).map((m) => ({
   path: m.path.slice(1) + '/*',
@@ -56,6 +67,12 @@ export const routes: RouteObject[] = [
       { path: 'coverage/:code', element: <CoveragePage /> },
       { path: 'projects', element: <RequirePermission action="project:read"><ProjectsPage /></RequirePermission> },
       { path: 'projects/:id', element: <RequirePermission action="project:read"><ProjectPage /></RequirePermission> },
+      { path: 'activities', element: <RequirePermission action="activity:read"><ActivitiesPage /></RequirePermission> },
+      { path: 'donations', element: <RequirePermission action="activity:read"><DonationsPage /></RequirePermission> },
+      { path: 'training', element: <RequirePermission action="activity:read"><TrainingsPage /></RequirePermission> },
+      { path: 'trainings', element: <ToTraining /> },
+      { path: 'personnel', element: <RequirePermission action="personnel:read"><PersonnelPage /></RequirePermission> },
+      { path: 'labor', element: <RequirePermission action="labor:read"><LaborPage /></RequirePermission> },
       { path: 'account', element: <AccountPage /> },
       { path: 'users', element: <RequirePermission action="user:read"><UsersPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission action="audit:read"><AuditPage /></RequirePermission> },

@@ -1,6 +1,8 @@
 import type { Catalog } from './zh-CN.ts';
 import { enAccess } from './en.access.ts';
 import { enProjects } from './en.projects.ts';
+import { enActivities } from './en.activities.ts';
+import { enPeople } from './en.people.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
 export const en: Catalog = {
@@ -176,6 +178,7 @@ export const en: Catalog = {
   'pairing.filterOrg': 'Organisation (and sub-units)',
   'pairing.filterRegion': 'Recipient place (and below)',
   'pairing.viewCoverage': 'Coverage of the recipient area',
+  'pairing.pickPlaceholder': 'Type an organisation or pairing number',
 
   'agreement.heading': 'Agreements',
   'agreement.create': 'Add agreement',
@@ -258,4 +261,6 @@ export const en: Catalog = {
   'regionLevel.5': 'Village',
   ...enAccess,
   ...enProjects,
+  ...enActivities,
+  ...enPeople,
 };

@@ -3,6 +3,8 @@ import type { PAIRING_STATUSES, PAIRING_TYPES } from '../../src/modules/pairings
 import type { REGION_LEVELS } from '../../src/modules/regions/regions.contract.ts';
 import { zhCNAccess } from './zh-CN.access.ts';
 import { zhCNProjects } from './zh-CN.projects.ts';
+import { zhCNActivities } from './zh-CN.activities.ts';
+import { zhCNPeople } from './zh-CN.people.ts';
 
 /**
  * The enum labels, keyed by code. Their types are the backend's own label maps, so the compiler
@@ -224,6 +226,7 @@ export const zhCN = {
   'pairing.filterOrg': '组织（含下属单位）',
   'pairing.filterRegion': '受援地（含下级）',
   'pairing.viewCoverage': '查看受援地覆盖',
+  'pairing.pickPlaceholder': '输入组织名称或结对编号',
 
   'agreement.heading': '结对协议',
   'agreement.create': '添加协议',
@@ -273,6 +276,8 @@ export const zhCN = {
   ...enumLabels,
   ...zhCNAccess,
   ...zhCNProjects,
+  ...zhCNActivities,
+  ...zhCNPeople,
 };
 
 export type MessageKey = keyof typeof zhCN;

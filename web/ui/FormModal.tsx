@@ -4,6 +4,7 @@ import type { FormInstance } from 'antd';
 import { useT } from './i18n.tsx';
 import { errorText, useErrorReporter, type FieldMapping } from './errors.tsx';
 import { buttonWithTestId } from './testIds.ts';
+import { ApiError } from './api.ts';
 
 interface Props<V> {
   open: boolean;
@@ -24,8 +25,8 @@ interface Props<V> {
 
 /**
  * A small form in a modal: destroyed when hidden (clearOnDestroy), a loading OK button, API errors
- * reported with the fields marked; an error that is not only about fields (e.g. 422 “四个明确”尚未满足…) is also
- * shown in the modal as `{testId}-refusal`. The caller closes it from `onSubmit` on success.
+ * reported with the fields marked; an error that is not only about fields (e.g. 422 “四个明确”尚未满足…) or a scope refusal
+ * (403, whose message says what would bring the record into scope) is also shown in the modal as `{testId}-refusal`. The caller closes it from `onSubmit` on success.
  */
 export function FormModal<V extends object>({ open, title, testId, submitTestId, okText, fields, initialValues, onClose, onSubmit, children, width }: Props<V>) {
   const t = useT();
@@ -42,7 +43,7 @@ export function FormModal<V extends object>({ open, title, testId, submitTestId,
       await onSubmit(values);
     } catch (err) {
       const shown = report(err, form, fields);
-      if (shown && !shown.all) setRefusal(errorText(t, err));
+      if (shown && (!shown.all || (err instanceof ApiError && err.status === 403))) setRefusal(errorText(t, err));
     } finally {
       setSaving(false);
     }

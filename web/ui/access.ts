@@ -29,6 +29,15 @@ export const AUDIT_ENTITY_CODES = [
   'rectification',
   'project_asset',
   'iati',
+  'activity',
+  'donation',
+  'training',
+  'person',
+  'dispatch',
+  'labor_placement',
+  'labor_job_fair',
+  'labor_workstation',
+  'labor_retention',
 ] as const;
 export const AUDIT_ACTION_CODES = [
   'create',

@@ -108,7 +108,9 @@ export function useErrorReporter() {
       if (isAbort(err)) return null;
       if (!(err instanceof ApiError)) console.error(err);
       const shown = form && mapping ? applyIssuesToForm(form, err, mapping) : null;
-      message.error({ content: shown?.all ? t('error.checkFields') : errorText(t, err), key: 'api-error', duration: 6 });
+      // A scope refusal (403) names a field but its message says what would bring the record into scope: keep it.
+      const scope = err instanceof ApiError && err.status === 403;
+      message.error({ content: shown?.all && !scope ? t('error.checkFields') : errorText(t, err), key: 'api-error', duration: 6 });
       return shown ?? { fields: 0, all: false };
     },
     [message, t],

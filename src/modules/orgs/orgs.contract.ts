@@ -72,3 +72,12 @@ export const orgListQuery = pageQuery.extend({
   sort: z.enum(['name', 'type', 'createdAt', 'regionCode']).default('name'),
 });
 export type OrgListQuery = z.infer<typeof orgListQuery>;
+
+/** For pickers: organisations are public units, so any user may find one by name — only these fields, never details. */
+export const orgLookupQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  side: side.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const orgLookupItem = z.object({ id: z.number().int(), name: z.string(), side, type: orgType, regionCode: z.string().nullable(), regionFullName: z.string().nullable() });
+export type OrgLookupItem = z.infer<typeof orgLookupItem>;

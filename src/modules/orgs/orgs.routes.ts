@@ -3,12 +3,18 @@ import { idParam } from '../../platform/contract.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import { orgGraph, orgGraphQuery } from '../pairings/pairings.contract.ts';
 import { orgGraphOf } from '../pairings/pairings.service.ts';
-import { org, orgInput, orgListQuery, orgPatch } from './orgs.contract.ts';
+import { org, orgInput, orgListQuery, orgLookupItem, orgLookupQuery, orgPatch } from './orgs.contract.ts';
+import { z } from 'zod';
 import * as service from './orgs.service.ts';
 
 const tags = ['orgs'];
 
 export function registerOrgRoutes(app: TypedApp, { db }: RouteDeps) {
+  app.get(
+    '/orgs/lookup',
+    { config: { access: 'user' }, schema: { tags, summary: '按名称或简称查找组织（供选择框；只含名称、类型、所在地）', querystring: orgLookupQuery, response: { 200: z.object({ items: z.array(orgLookupItem) }) } } },
+    async (req) => service.lookupOrgs(db, req.query),
+  );
   registerCrudRoutes(app, {
     path: '/orgs', tags, name: '组织', read: 'org:read', write: 'org:write',
     schemas: { item: org, input: orgInput, patch: orgPatch, listQuery: orgListQuery },

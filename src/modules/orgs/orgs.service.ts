@@ -7,7 +7,7 @@ import { ALL, orgInScope, regionInScope, type Scope } from '../../platform/acces
 import * as regionsRepo from '../regions/regions.repository.ts';
 import { withPaths } from '../regions/regions.service.ts';
 import * as repo from './orgs.repository.ts';
-import type { Org, OrgInput, OrgListQuery, OrgPatch, OrgType } from './orgs.contract.ts';
+import type { Org, OrgInput, OrgListQuery, OrgLookupItem, OrgPatch, OrgType } from './orgs.contract.ts';
 
 async function present(q: Queryable, rows: repo.OrgRow[]): Promise<Org[]> {
   const codes = [...new Set(rows.map((r) => r.region_code).filter((c): c is string => !!c))];
@@ -149,4 +149,11 @@ export async function orgIdByName(q: Queryable, text: string | null | undefined,
   if (found.length === 0) throw invalidField(field, `找不到组织「${text}」`);
   if (found.length > 1) throw invalidField(field, `「${text}」对应多个组织，请写全称`);
   return found[0].id;
+}
+
+/** Name or alias search across every organisation, for pickers (a district pairs with units outside its scope). */
+export async function lookupOrgs(q: Queryable, f: { q?: string; side?: 'east' | 'west'; limit: number }): Promise<{ items: OrgLookupItem[] }> {
+  const { rows } = await repo.list(q, ALL, { q: f.q, side: f.side, page: 1, pageSize: f.limit, sort: 'name', order: 'asc' });
+  const regions = new Map((await withPaths(q, await regionsRepo.findByCodes(q, rows.map((r) => r.region_code).filter((c): c is string => !!c)))).map((r) => [r.code, r.fullName]));
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, side: r.side, type: r.type as OrgType, regionCode: r.region_code, regionFullName: r.region_code ? (regions.get(r.region_code) ?? null) : null })) };
 }

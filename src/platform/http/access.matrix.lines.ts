@@ -98,6 +98,14 @@ export const MATRIX: Record<string, Line> = {
           : { name: c.r.name('矩阵新建'), type: 'subdistrict', side: 'east', regionCode: '310112', parentId: c.f.townA },
     }),
   },
+  'GET /api/v1/orgs/lookup': {
+    scoping: 'none',
+    request: (c) => ({
+      method: 'GET',
+      url: '/api/v1/orgs/lookup?q=矩阵B区',
+      check: (res) => expect(res.body.items).toEqual([{ id: c.f.distB, name: '矩阵B区', side: 'east', type: 'party_government', regionCode: '310105', regionFullName: '上海市 长宁区' }]),
+    }),
+  },
   'GET /api/v1/orgs/:id': { scoping: 'record', request: (c) => ({ method: 'GET', url: `/api/v1/orgs/${orgFor(c)}` }) },
   'PATCH /api/v1/orgs/:id': { scoping: 'record', request: (c) => ({ method: 'PATCH', url: `/api/v1/orgs/${orgFor(c)}`, body: { note: '矩阵测试' } }) },
   'DELETE /api/v1/orgs/:id': {

@@ -13,6 +13,10 @@ function entityLink(entity: string, id: string): string | null {
   if (entity === 'org') return `/orgs/${id}`;
   if (entity === 'pairing') return `/pairings?open=${id}`;
   if (entity === 'project') return `/projects/${id}`;
+  if (entity === 'activity') return `/activities?open=${id}`;
+  if (entity === 'donation') return `/donations?open=${id}`;
+  if (entity === 'training') return `/training?open=${id}`;
+  if (entity === 'dispatch') return `/personnel?open=${id}`;
   return null;
 }
 

@@ -25,19 +25,23 @@ interface Props {
   placeholder?: string;
   style?: React.CSSProperties;
   testId?: string;
+  /** Offered besides the search results (e.g. the two sides of the chosen pairing, which may lie outside the user's scope). */
+  extra?: OrgChoice[];
 }
 
 /** An organisation picker that searches /orgs by name or alias as the user types. */
-export function OrgSearchSelect({ value, onChange, side, seed, excludeId, placeholder, style, testId }: Props) {
+export function OrgSearchSelect({ value, onChange, side, seed, excludeId, placeholder, style, testId, extra = [] }: Props) {
   const t = useT();
   const [text, setText] = useState('');
   const q = useDebounced(text, 250);
   const { data, loading } = useOrgOptions(q, side);
   const [chosen, setChosen] = useState<OrgChoice | null>(null);
 
-  const found: OrgChoice[] = (data?.items ?? [])
+  const searched: OrgChoice[] = (data?.items ?? [])
     .filter((o) => o.id !== excludeId)
-    .map((o) => ({ id: o.id, name: o.name, side: o.side, regionName: o.region?.fullName ?? null }));
+    .map((o) => ({ id: o.id, name: o.name, side: o.side, regionName: o.regionFullName }));
+  const extras = extra.filter((o) => (!side || o.side === side) && !searched.some((f) => f.id === o.id) && (!q.trim() || o.name.includes(q.trim())));
+  const found = [...extras, ...searched];
   const known = [chosen, seed].find((c) => c && c.id === value) ?? null;
   const all = known && !found.some((o) => o.id === known.id) ? [known, ...found] : found;
   const options = all.map((o) => ({

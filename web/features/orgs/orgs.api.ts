@@ -1,5 +1,5 @@
 import type { Page } from '../../../src/platform/contract.ts';
-import type { Org, OrgInput, OrgListQuery, OrgPatch } from '../../../src/modules/orgs/orgs.contract.ts';
+import type { Org, OrgInput, OrgListQuery, OrgLookupItem, OrgPatch } from '../../../src/modules/orgs/orgs.contract.ts';
 import type { OrgGraph } from '../../../src/modules/pairings/pairings.contract.ts';
 import { api } from '../../ui/api.ts';
 import { keyOf, useApiMutation, useApiQuery } from '../../ui/useApi.ts';
@@ -11,10 +11,10 @@ export function useOrgList(params: OrgListParams) {
   return useApiQuery<Page<Org>>(keyOf('/orgs', params), (signal) => api.get<Page<Org>>('/orgs', params, signal));
 }
 
-/** GET /orgs?q=&side= — the few matches an org picker offers while the user types. */
-export function useOrgOptions(q: string, side?: 'east' | 'west', pageSize = 20) {
-  const params: OrgListParams = { q: q.trim() || undefined, side, pageSize, sort: 'name' };
-  return useApiQuery<Page<Org>>(keyOf('/orgs#options', params), (signal) => api.get<Page<Org>>('/orgs', params, signal));
+/** GET /orgs/lookup?q=&side= — the few matches an org picker offers while the user types (any organisation, names only). */
+export function useOrgOptions(q: string, side?: 'east' | 'west', limit = 20) {
+  const params = { q: q.trim() || undefined, side, limit };
+  return useApiQuery<{ items: OrgLookupItem[] }>(keyOf('/orgs/lookup', params), (signal) => api.get<{ items: OrgLookupItem[] }>('/orgs/lookup', params, signal));
 }
 
 /** GET /orgs/:id */

@@ -11,6 +11,7 @@ import { formatFenAsWan } from '../../ui/money.ts';
 import { STATUS_COLORS, pairingStatusLabel, pairingTypeLabel } from '../../ui/enums.ts';
 import type { Pairing } from '../../../src/modules/pairings/pairings.contract.ts';
 import { useCan } from '../auth/session.tsx';
+import { PairingActivities } from '../activities/PairingActivities.tsx';
 
 interface Props {
   pairingId: number | null;
@@ -26,6 +27,7 @@ export function PairingDetailDrawer({ pairingId, onClose, onEdit, onChanged, ver
   const t = useT();
   const pairing = usePairing(pairingId);
   const canWrite = useCan('pairing:write');
+  const canSeeActivities = useCan('activity:read');
   const { reload } = pairing;
   useEffect(() => {
     if (version > 0) reload();
@@ -93,6 +95,7 @@ export function PairingDetailDrawer({ pairingId, onClose, onEdit, onChanged, ver
               onChanged();
             }}
           />
+          {canSeeActivities ? <PairingActivities pairingId={p.id} /> : null}
         </Space>
       ) : null}
     </Drawer>

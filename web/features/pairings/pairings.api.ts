@@ -2,6 +2,7 @@ import type { Page } from '../../../src/platform/contract.ts';
 import type { Agreement, AgreementInput, Pairing, PairingInput, PairingListQuery, PairingPatch } from '../../../src/modules/pairings/pairings.contract.ts';
 import { api } from '../../ui/api.ts';
 import { keyOf, useApiMutation, useApiQuery } from '../../ui/useApi.ts';
+import type { OrgChoice } from '../orgs/OrgSearchSelect.tsx';
 
 export type PairingListParams = Partial<PairingListQuery>;
 
@@ -50,4 +51,14 @@ export function useUpdateAgreement() {
 /** DELETE /agreements/:id */
 export function useDeleteAgreement() {
   return useApiMutation((id: number) => api.delete(`/agreements/${id}`));
+}
+
+/** The two organisations of a pairing as picker choices: offered in forms recorded under the pairing (they may lie outside the user's scope). */
+export function usePairingOrgs(id: number | null | undefined): OrgChoice[] {
+  const p = usePairing(id ?? null).data;
+  if (!p || p.id !== id) return [];
+  return [
+    { id: p.eastOrg.id, name: p.eastOrg.name, side: 'east', regionName: p.eastOrg.regionName },
+    { id: p.westOrg.id, name: p.westOrg.name, side: 'west', regionName: p.westOrg.regionName },
+  ];
 }

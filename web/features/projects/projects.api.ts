@@ -5,8 +5,7 @@ import { api, type Query } from '../../ui/api.ts';
 import { keyOf, useApiMutation, useApiQuery } from '../../ui/useApi.ts';
 
 export type ProjectListParams = Partial<Omit<ProjectListQuery, 'overdue'>> & { overdue?: 'true' };
-export type ImportResult = { total: number; imported: number; skipped: { row: number; column: string | null; reason: string }[] };
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE, type ImportResult } from '../../ui/sheets.ts';
 
 /** GET /projects — one page, server-side filters and sorting. */
 export function useProjectList(params: ProjectListParams) {
@@ -56,7 +55,3 @@ export function useCosign() {
   return useApiMutation((transactionId: number) => api.post<FundTransaction>(`/fund-transactions/${transactionId}/cosign`, {}));
 }
 
-/** POST /projects/import?skipInvalid= — the raw .xlsx as the body. */
-export function useImportProjects() {
-  return useApiMutation((file: Blob, skipInvalid: boolean) => api.upload<ImportResult>('/projects/import', file, XLSX_TYPE, { skipInvalid }));
-}
