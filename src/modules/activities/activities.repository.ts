@@ -1,3 +1,4 @@
+import { containing } from '../../platform/db/like.ts';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import { orgIdInScope, recordInScope, type Scope } from '../../platform/access/scope.ts';
@@ -22,7 +23,7 @@ export async function list(q: Queryable, scope: Scope, f: ActivityListQuery) {
   if (f.org) query = query.where((eb) => eb.or([eb('a.lead_org_id', '=', f.org!), eb.exists(eb.selectFrom('activity_orgs as o').select('o.org_id').whereRef('o.activity_id', '=', 'a.id').where('o.org_id', '=', f.org!))]));
   if (f.from) query = query.where('a.end_date', '>=', f.from);
   if (f.to) query = query.where('a.start_date', '<=', f.to);
-  if (f.q) query = query.where((eb) => eb.or([eb('a.title', 'like', `%${f.q}%`), eb('a.narrative', 'like', `%${f.q}%`)]));
+  if (f.q) query = query.where((eb) => eb.or([eb('a.title', 'like', containing(f.q!)), eb('a.narrative', 'like', containing(f.q!))]));
   const [rows, count] = await Promise.all([
     query.select('a.id').orderBy('a.start_date', f.order).orderBy('a.id', f.order).offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -63,6 +63,17 @@ describe('a visit with a signing and donations', () => {
   });
 });
 
+describe('links that do not fit', () => {
+  it("refuses an agreement of another pairing than the activity's, and finds donations by text", async () => {
+    const a = await t.call('POST', `/api/v1/pairings/${pairing.id}/agreements`, { year: 2022, title: '别的结对的协议' });
+    const res = await t.call('POST', '/api/v1/activities', { type: 'signing', title: '签约', startDate: '2022-01-05', endDate: '2022-01-05', pairingId: otherPairing.id, links: [{ kind: 'agreement', id: a.body.id }] });
+    expect(res.status).toBe(400);
+    expect(res.body.issues[0]).toMatchObject({ path: 'links.0', message: expect.stringContaining('不属于本次活动的结对关系') });
+    const found = await t.call('GET', '/api/v1/donations?q=锦天城');
+    expect(found.body.items.map((d: { donor: string }) => d.donor)).toEqual(['锦天城律师事务所']);
+  });
+});
+
 describe('donations', () => {
   it('refuses a donation without a value, and a negative one', async () => {
     const none = await t.call('POST', '/api/v1/donations', donationBody({ valueFen: null }));

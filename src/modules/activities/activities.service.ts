@@ -49,7 +49,7 @@ export async function listActivities(q: Queryable, scope: Scope, f: ActivityList
 }
 
 /** Each linked record must exist and be in the caller's scope; the error names the link. */
-async function checkLinks(q: Queryable, scope: Scope, links: ActivityInput['links']) {
+async function checkLinks(q: Queryable, scope: Scope, links: ActivityInput['links'], pairingId: number | null | undefined) {
   for (const [i, l] of links.entries()) {
     let found: unknown;
     if (l.kind === 'project') found = await q.selectFrom('projects as p').select('p.id').where('p.id', '=', l.id).where(projectInScope(scope)).executeTakeFirst();
@@ -58,6 +58,7 @@ async function checkLinks(q: Queryable, scope: Scope, links: ActivityInput['link
     if (l.kind === 'agreement') {
       const a = await q.selectFrom('agreements').select(['id', 'pairing_id']).where('id', '=', l.id).executeTakeFirst();
       found = a && (await pairingsRepo.findById(q, a.pairing_id, scope));
+      if (found && pairingId && a!.pairing_id !== pairingId) throw invalidField(`links.${i}`, `协议（编号 ${l.id}）不属于本次活动的结对关系`);
     }
     if (!found) throw invalidField(`links.${i}`, `关联的${LINK_KINDS[l.kind]}（编号 ${l.id}）不存在或不在您的数据范围内`);
   }
@@ -70,7 +71,7 @@ async function resolve(q: Queryable, scope: Scope, a: Pick<ActivityInput, 'regio
   for (const [i, id] of a.orgIds.entries()) if (!(await orgsRepo.findById(q, id))) throw invalidField(`orgIds.${i}`, `组织 ${id} 不存在`);
   if (a.leadOrgId && !(await orgsRepo.findById(q, a.leadOrgId))) throw invalidField('leadOrgId', `组织 ${a.leadOrgId} 不存在`);
   if (a.pairingId && !(await pairingsRepo.findById(q, a.pairingId, scope))) throw invalidField('pairingId', `结对关系 ${a.pairingId} 不存在或不在您的数据范围内`);
-  await checkLinks(q, scope, a.links);
+  await checkLinks(q, scope, a.links, a.pairingId);
   const county = a.regionCodes.find((c) => c.length >= 6)?.slice(0, 6) ?? null;
   const orgs = [a.leadOrgId, ...a.orgIds].filter((x): x is number => !!x);
   if (!scope.all && !orgs.some((id) => orgInScope(scope, id)) && !regionInScope(scope, county) && !a.pairingId) {

@@ -52,6 +52,8 @@ export const donation = z.object({
 export type Donation = z.infer<typeof donation>;
 
 export const donationListQuery = pageQuery.extend({
+  /** Donor name, recipient or purpose. */
+  q: z.string().trim().max(50).optional(),
   kind: z.enum(['cash', 'goods']).optional(),
   county: z.string().regex(/^\d{2,12}$/).optional(),
   pairing: z.coerce.number().int().positive().optional(),

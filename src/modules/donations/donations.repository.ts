@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { containing } from '../../platform/db/like.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { recordInScope, type Scope } from '../../platform/access/scope.ts';
 import type { DonationListQuery } from './donations.contract.ts';
@@ -20,6 +21,10 @@ const columns = ['dn.name as donor_org_name', 'rc.name as recipient_org_name', '
 export async function list(q: Queryable, scope: Scope, f: DonationListQuery) {
   let query = base(q, scope);
   if (f.kind) query = query.where('d.kind', '=', f.kind);
+  if (f.q) {
+    const like = containing(f.q);
+    query = query.where((eb) => eb.or([eb('d.donor_name', 'like', like), eb('dn.name', 'like', like), eb('rc.name', 'like', like), eb('d.purpose', 'like', like)]));
+  }
   if (f.county) query = query.where('d.county_code', 'like', `${f.county.slice(0, 6)}%`);
   if (f.pairing) query = query.where('d.pairing_id', '=', f.pairing);
   if (f.year) query = query.where('d.donated_on', '>=', `${f.year}-01-01`).where('d.donated_on', '<=', `${f.year}-12-31`);

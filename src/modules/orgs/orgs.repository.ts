@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containing } from '../../platform/db/like.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { OrgListQuery } from './orgs.contract.ts';
 import { orgIdInScope, type Scope } from '../../platform/access/scope.ts';
@@ -23,7 +24,7 @@ export async function findById(q: Queryable, id: number) {
 export async function list(q: Queryable, scope: Scope, f: OrgListQuery) {
   let query = baseQuery(q).where(orgIdInScope(scope, 'o.id'));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     query = query.where((eb) => eb.or([eb('o.name', 'like', like), sql<boolean>`${f.q} = any(o.aliases)`]));
   }
   if (f.side) query = query.where('o.side', '=', f.side);

@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
+import { containing } from '../../platform/db/like.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { orgIdInScope, type Scope } from '../../platform/access/scope.ts';
@@ -49,7 +50,7 @@ function filtered(q: Queryable, f: PairingFilter) {
   }
   if (f.year) query = query.where(inForceDuring(f.year));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     query = query.where((eb) => eb.or([eb('e.name', 'like', like), eb('w.name', 'like', like), eb('p.note', 'like', like)]));
   }
   return query;

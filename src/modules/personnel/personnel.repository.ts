@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { containing } from '../../platform/db/like.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { orgIdInScope, recordInScope, regionCodeInScope, type Scope } from '../../platform/access/scope.ts';
 import type { DispatchListQuery, PersonListQuery } from './personnel.contract.ts';
@@ -14,7 +15,7 @@ export function personInScope(scope: Scope): Expression<SqlBool> {
   return sql<SqlBool>`(${orgIdInScope(scope, 'p.origin_org_id')} or exists (select 1 from dispatches d where d.person_id = p.id and (${orgIdInScope(scope, 'd.host_org_id')} or ${regionCodeInScope(scope, 'd.host_region')})))`;
 }
 
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const like = (s: string) => containing(s);
 const effectiveEnd = sql<string>`coalesce(d.actual_end, d.term_end)`;
 
 // ---- persons ----

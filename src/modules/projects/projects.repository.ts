@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { containing } from '../../platform/db/like.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { recordInScope, type Scope } from '../../platform/access/scope.ts';
 import type { ProjectListQuery } from './projects.contract.ts';
@@ -33,7 +34,7 @@ const SORT = { code: 'p.code', name: 'p.name', startYear: 'p.start_year', planne
 export async function list(q: Queryable, scope: Scope, f: ProjectListQuery) {
   let query = base(q, scope);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = containing(f.q);
     query = query.where((eb) => eb.or([eb('p.name', 'like', like), eb('p.code', 'like', like)]));
   }
   if (f.year) query = query.where('p.start_year', '<=', f.year).where('p.end_year', '>=', f.year);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { startingWith } from '../../platform/db/like.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { RegionsTable } from '../../platform/db/schema.ts';
 
@@ -49,7 +50,7 @@ export async function findByPrefix(q: Queryable, prefix: string, limit: number, 
   let query = q
     .selectFrom('regions')
     .selectAll()
-    .where((eb) => eb.or([eb('name', 'like', `${escapeLike(prefix)}%`), eb('short_name', 'like', `${escapeLike(prefix)}%`)]));
+    .where((eb) => eb.or([eb('name', 'like', startingWith(prefix)), eb('short_name', 'like', startingWith(prefix))]));
   if (within) query = query.where('code', 'like', `${within}%`);
   return query.orderBy('level').orderBy('code').limit(limit).execute();
 }
@@ -75,6 +76,3 @@ export async function regionCount(q: Queryable): Promise<number> {
   return r.rows[0].n;
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

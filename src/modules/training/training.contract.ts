@@ -57,6 +57,8 @@ export const training = fields.extend({
 export type Training = z.infer<typeof training>;
 
 export const trainingListQuery = pageQuery.extend({
+  /** Title or organiser name. */
+  q: z.string().trim().max(50).optional(),
   county: z.string().regex(/^\d{2,12}$/).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   targetGroup: targetGroup.optional(),

@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { containing } from '../../platform/db/like.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { recordInScope, type Scope } from '../../platform/access/scope.ts';
 import type { TrainingListQuery } from './training.contract.ts';
@@ -14,6 +15,10 @@ export async function list(q: Queryable, scope: Scope, f: TrainingListQuery) {
   let query = base(q, scope);
   if (f.county) query = query.where('tr.county_code', 'like', `${f.county.slice(0, 6)}%`);
   if (f.year) query = query.where('tr.start_date', '>=', `${f.year}-01-01`).where('tr.start_date', '<=', `${f.year}-12-31`);
+  if (f.q) {
+    const like = containing(f.q);
+    query = query.where((eb) => eb.or([eb('tr.title', 'like', like), eb('tr.organiser_name', 'like', like)]));
+  }
   if (f.targetGroup) query = query.where('tr.target_group', '=', f.targetGroup);
   if (f.kind) query = query.where('tr.kind', '=', f.kind);
   if (f.pairing) query = query.where('tr.pairing_id', '=', f.pairing);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containing } from '../../platform/db/like.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { UserListQuery } from './users.contract.ts';
 
@@ -29,7 +30,7 @@ export async function passwordHashOf(q: Queryable, id: number) {
 export async function list(q: Queryable, f: UserListQuery) {
   let query = base(q);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(f.q);
     query = query.where((eb) => eb.or([eb('u.username', 'like', like), eb('u.display_name', 'like', like)]));
   }
   if (f.status) query = query.where('u.status', '=', f.status);
