@@ -255,4 +255,6 @@ export const enProjects: Record<keyof typeof zhCNProjects, string> = {
   'auditEntity.rectification': 'Rectification',
   'auditEntity.project_asset': 'Project asset',
   'auditEntity.iati': 'IATI export',
+  'fundSheet.label': 'Fund transactions:',
+  'fundSheet.what': 'fund transactions',
 };

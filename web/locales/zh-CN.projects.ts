@@ -270,4 +270,6 @@ export const zhCNProjects = {
   'auditEntity.iati': 'IATI 导出',
 
   ...projectLabels,
+  'fundSheet.label': '资金往来：',
+  'fundSheet.what': '资金往来',
 };

@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useDeleteLaborRecord, useLaborList, type LaborKind, type LaborListParams, type LaborRecord } from './labor.api.ts';
 import { LaborFormModal } from './LaborFormModal.tsx';
 import { useCan } from '../auth/session.tsx';
+import { SheetActions } from '../../ui/SheetActions.tsx';
 import { api } from '../../ui/api.ts';
 import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
 import { useT } from '../../ui/i18n.tsx';
@@ -16,6 +17,9 @@ interface Props<R extends LaborRecord, V> {
   /** Something was saved or deleted: the summary should be fetched again. */
   onChanged: () => void;
 }
+
+/** The labor tables offices exchange as spreadsheets (the server has sheets for these two). */
+const SHEETS: Record<string, string> = { '/labor/placements': '劳务输出', '/labor/job-fairs': '招聘会' };
 
 /** One labor record kind: 登记 (labor:write), the paged table with 编辑/删除, the form. */
 export function LaborRecordsTab<R extends LaborRecord, V extends object>({ kind, params, onPage, onChanged }: Props<R, V>) {
@@ -66,11 +70,16 @@ export function LaborRecordsTab<R extends LaborRecord, V extends object>({ kind,
 
   return (
     <>
-      {canWrite ? (
-        <Button type="primary" icon={<PlusOutlined />} data-testid={`${kind.testId}-create`} onClick={() => setEditing('new')} style={{ marginBottom: 12 }}>
-          {t(kind.createLabel)}
-        </Button>
-      ) : null}
+      <Space wrap style={{ marginBottom: 12 }}>
+        {canWrite ? (
+          <Button type="primary" icon={<PlusOutlined />} data-testid={`${kind.testId}-create`} onClick={() => setEditing('new')}>
+            {t(kind.createLabel)}
+          </Button>
+        ) : null}
+        {SHEETS[kind.path] ? (
+          <SheetActions path={kind.path} testId={`${kind.testId}-sheet`} what={t(kind.createLabel)} fileStem={SHEETS[kind.path]} exportQuery={params} canWrite={canWrite} onImported={changed} />
+        ) : null}
+      </Space>
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <Table<R>
         data-testid={`${kind.testId}-table`}

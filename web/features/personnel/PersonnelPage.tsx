@@ -11,6 +11,7 @@ import { DispatchDetailModal } from './DispatchDetailModal.tsx';
 import { RegionSearchSelect } from '../regions/RegionSearchSelect.tsx';
 import { useRegion } from '../regions/regions.api.ts';
 import { useCan } from '../auth/session.tsx';
+import { SheetActions } from '../../ui/SheetActions.tsx';
 import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
 import { currentYear, yearOptions } from '../../ui/dates.ts';
 import { optionsOf } from '../../ui/enums.ts';
@@ -59,11 +60,14 @@ export function PersonnelPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.personnel')}
         </Typography.Title>
-        {canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} data-testid="dispatch-create" onClick={() => setEditing('new')}>
-            {t('dispatch.create')}
-          </Button>
-        ) : null}
+        <Space wrap>
+          {canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} data-testid="dispatch-create" onClick={() => setEditing('new')}>
+              {t('dispatch.create')}
+            </Button>
+          ) : null}
+          <SheetActions path="/dispatches" testId="dispatch-sheet" what={t('nav.personnel')} fileStem="援派干部人才" exportQuery={filters} canWrite={canWrite} onImported={list.reload} />
+        </Space>
       </Space>
       <Space wrap style={{ marginBottom: 16 }} data-testid="dispatch-filters">
         <Input.Search data-testid="dispatch-filter-q" placeholder={t('dispatch.searchPlaceholder')} allowClear defaultValue={filters.q} onSearch={(q) => setParams({ q: q.trim() })} style={{ width: 160 }} />

@@ -10,6 +10,7 @@ import { PROJECT_CATEGORY_CODES, PROJECT_LEVEL_CODES, PROJECT_STATUS_CODES, proj
 import { RegionSearchSelect } from '../regions/RegionSearchSelect.tsx';
 import { useRegion } from '../regions/regions.api.ts';
 import { useCan } from '../auth/session.tsx';
+import { SheetActions } from '../../ui/SheetActions.tsx';
 import { useT } from '../../ui/i18n.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { yearOptions } from '../../ui/dates.ts';
@@ -44,6 +45,7 @@ export function ProjectsPage() {
   const list = useProjectList(query);
   const countyFilter = useRegion(filters.county);
   const canWrite = useCan('project:write');
+  const canRecordFunds = useCan('fund:record');
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const { download, busy } = useDownload();
@@ -71,6 +73,8 @@ export function ProjectsPage() {
           <Button icon={<DownloadOutlined />} data-testid="project-export-iati" loading={busy === '/projects/iati.xml'} onClick={() => download('/projects/iati.xml', { year: filters.year }, 'xiezuo-iati.xml')}>
             {t('project.exportIati')}
           </Button>
+          <Typography.Text type="secondary">{t('fundSheet.label')}</Typography.Text>
+          <SheetActions path="/fund-transactions" testId="fund-sheet" what={t('fundSheet.what')} fileStem="资金往来" exportQuery={{ county: filters.county, year: filters.year }} canWrite={canRecordFunds} onImported={list.reload} />
         </Space>
       </Space>
       <Space wrap style={{ marginBottom: 16 }} data-testid="project-filters">
