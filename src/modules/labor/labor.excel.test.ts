@@ -43,4 +43,13 @@ describe('spreadsheets of dispatched people and labor cooperation', () => {
     const summary = await t.call('GET', '/api/v1/labor/summary?county=533401&year=2023');
     expect(summary.body.total.placements.total).toEqual({ poor: 47, monitored: 5 });
   });
+
+  it('imports retention follow-ups, refusing more still employed than were placed', async () => {
+    const heads = ['县代码', '输出年度', '输出月份', '输出人数', '6个月后仍在岗人数'];
+    const res = await t.call('POST', '/api/v1/labor/retention/import', await sheet([heads, [533401, 2023, 6, 39, 33], [533401, 2023, 7, 10, 12]]));
+    expect(res.status).toBe(400);
+    expect(res.body.details.errors).toMatchObject([{ row: 3, column: '6个月后仍在岗人数' }]);
+    const ok = await t.call('POST', '/api/v1/labor/retention/import', await sheet([heads, ['533401', 2023, 6, 39, 33]]));
+    expect(ok.body).toMatchObject({ imported: 1 });
+  });
 });

@@ -6,11 +6,11 @@ import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
 import { importRows, type ImportResult } from '../../platform/excel/import.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
-import { DESTINATIONS, jobFairFields, placementFields, type LaborListQuery } from './labor.contract.ts';
-import { FAIRS, PLACEMENTS, type KindSpec } from './labor.kinds.ts';
+import { DESTINATIONS, jobFairFields, placementFields, retentionFields, workstationFields, type LaborListQuery } from './labor.contract.ts';
+import { FAIRS, PLACEMENTS, RETENTION, WORKSTATIONS, type KindSpec } from './labor.kinds.ts';
 import { createRecordIn, listRecords } from './labor.service.ts';
 
-/** The two labor tables offices exchange as spreadsheets: monthly placements and job fairs. */
+/** The labor tables as spreadsheets: monthly placements, job fairs, workstations in Shanghai, 6-month retention. */
 export interface LaborSheet {
   path: string;
   name: string;
@@ -19,7 +19,7 @@ export interface LaborSheet {
   example: Record<string, string | number | null>;
   /** Cells → the API's input (names of organisations resolved). */
   toInput: (v: Record<string, unknown>, db: Db | Parameters<typeof orgsRepo.findByNameOrAlias>[0]) => Promise<unknown>;
-  schema: typeof placementFields | typeof jobFairFields;
+  schema: typeof placementFields | typeof jobFairFields | typeof workstationFields | typeof retentionFields;
 }
 
 const common: Column[] = [{ header: '结对关系编号', key: 'pairingId', kind: 'int' }, { header: '备注', key: 'note', kind: 'text', width: 30 }];
@@ -65,6 +65,43 @@ export const LABOR_SHEETS: LaborSheet[] = [
       return { ...v, ...(found.length === 1 ? { organiserOrgId: found[0].id } : { organiserName: organiser ?? null }) };
     },
   },
+  {
+    path: '/labor/workstations',
+    name: '驻沪劳务工作站',
+    spec: WORKSTATIONS,
+    schema: workstationFields,
+    columns: [
+      { header: '名称', key: 'name', kind: 'text', required: true, example: '香格里拉驻沪劳务工作站', width: 26 },
+      { header: '所在地区划代码', key: 'regionCode', kind: 'text', required: true, note: '上海的区划代码（31 开头）', example: '310112' },
+      { header: '服务州县代码', key: 'countyCode', kind: 'text', required: true, example: '533401' },
+      { header: '运营单位', key: 'operator', kind: 'text', note: '系统中的组织名称或简称；不在系统中的照写名称', width: 20 },
+      { header: '设立日期', key: 'openedOn', kind: 'date', required: true, example: '2021-03-01' },
+      { header: '撤销日期', key: 'closedOn', kind: 'date' },
+      ...common,
+    ],
+    example: { name: '香格里拉驻沪劳务工作站', regionCode: '310112', countyCode: '533401', operator: null, openedOn: '2021-03-01', closedOn: null, pairingId: null, note: null },
+    toInput: async ({ operator, ...v }, q) => {
+      const found = operator ? await orgsRepo.findByNameOrAlias(q as never, String(operator)) : [];
+      return { ...v, ...(found.length === 1 ? { operatingOrgId: found[0].id } : { operatorName: operator ?? null }) };
+    },
+  },
+  {
+    path: '/labor/retention',
+    name: '稳岗跟踪',
+    spec: RETENTION,
+    schema: retentionFields,
+    columns: [
+      { header: '县代码', key: 'countyCode', kind: 'text', required: true, example: '533401' },
+      { header: '输出年度', key: 'cohortYear', kind: 'int', required: true, example: 2023 },
+      { header: '输出月份', key: 'cohortMonth', kind: 'int', required: true, example: 6 },
+      { header: '输出人数', key: 'placed', kind: 'int', required: true, example: 39 },
+      { header: '6个月后仍在岗人数', key: 'employedAfter6m', kind: 'int', required: true, example: 33 },
+      { header: '跟踪日期', key: 'followedUpOn', kind: 'date' },
+      ...common,
+    ],
+    example: { countyCode: '533401', cohortYear: 2023, cohortMonth: 6, placed: 39, employedAfter6m: 33, followedUpOn: null, pairingId: null, note: null },
+    toInput: async (v) => v,
+  },
 ];
 
 export const laborTemplate = (sheet: LaborSheet) => writeSheet(sheet.columns, [sheet.example], { sheetName: sheet.name, notes: true });
@@ -89,7 +126,7 @@ export async function exportLabor(db: Db, ctx: RequestContext, sheet: LaborSheet
   const rows: Record<string, unknown>[] = [];
   for (let page = 1; ; page++) {
     const p = await listRecords(db, sheet.spec, ctx.scope, { ...f, page, pageSize: 200 } as LaborListQuery);
-    rows.push(...(p.items as Record<string, unknown>[]).map((r) => ({ ...r, organiser: r.organiserOrgName ?? r.organiserName ?? null })));
+    rows.push(...(p.items as Record<string, unknown>[]).map((r) => ({ ...r, organiser: r.organiserOrgName ?? r.organiserName ?? null, operator: r.operatingOrgName ?? r.operatorName ?? null })));
     if (page * 200 >= p.total) break;
   }
   await writeAudit(db, ctx, { entity: sheet.spec.entity, entityId: null, action: 'export', after: { filters: f, rows: rows.length } });

@@ -410,6 +410,29 @@ export const MATRIX: Record<string, Line> = {
   },
   'GET /api/v1/labor/job-fairs/export.xlsx': exportLine('/labor/job-fairs', (c) => laborMarker(c, '/api/v1/labor/job-fairs', { heldOn: '2024-03-01', regionCode: `${Y}100`, organiserName: '矩阵人社局', employers: 1, jobsOffered: 1, placed: 1 })),
 
+  'GET /api/v1/labor/workstations/import-template.xlsx': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/labor/workstations/import-template.xlsx' }) },
+  'POST /api/v1/labor/workstations/import': {
+    scoping: 'create',
+    outOfScope: 400,
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/labor/workstations/import',
+      body: await sheet([['名称', '所在地区划代码', '服务州县代码', '运营单位', '设立日期', '结对关系编号'], [c.r.name('矩阵工作站'), c.inScope ? '310112' : '310105', c.inScope ? X : Y, '矩阵人社局', '2024-01-01', c.inScope ? c.f.pairIn : c.f.pairOut]]),
+    }),
+  },
+  'GET /api/v1/labor/workstations/export.xlsx': exportLine('/labor/workstations', (c) => laborMarker(c, '/api/v1/labor/workstations', { name: '矩阵标记工作站', regionCode: '310105', countyCode: Y, operatorName: '矩阵人社局', openedOn: '2024-01-01' })),
+  'GET /api/v1/labor/retention/import-template.xlsx': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/labor/retention/import-template.xlsx' }) },
+  'POST /api/v1/labor/retention/import': {
+    scoping: 'create',
+    outOfScope: 400,
+    request: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/labor/retention/import',
+      body: await sheet([['县代码', '输出年度', '输出月份', '输出人数', '6个月后仍在岗人数', '结对关系编号'], [c.inScope ? X : Y, 2050 + (++importSeq % 40), 1 + (importSeq % 12), 4, 3, c.inScope ? c.f.pairIn : c.f.pairOut]]),
+    }),
+  },
+  'GET /api/v1/labor/retention/export.xlsx': exportLine('/labor/retention', (c) => laborMarker(c, '/api/v1/labor/retention', { countyCode: Y, cohortYear: 2060 + (++importSeq % 40), cohortMonth: 1 + (importSeq % 12), placed: 2, employedAfter6m: 1 })),
+
   'GET /api/v1/auth/me': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/auth/me' }) },
   'POST /api/v1/auth/logout': { scoping: 'none', request: async (c) => ({ method: 'POST', url: '/api/v1/auth/logout', as: await c.t.login(c.username, MATRIX_PASSWORD) }) },
   'POST /api/v1/auth/password': {

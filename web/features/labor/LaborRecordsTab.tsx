@@ -18,8 +18,8 @@ interface Props<R extends LaborRecord, V> {
   onChanged: () => void;
 }
 
-/** The labor tables offices exchange as spreadsheets (the server has sheets for these two). */
-const SHEETS: Record<string, string> = { '/labor/placements': '劳务输出', '/labor/job-fairs': '招聘会' };
+/** Every labor table has a spreadsheet on the server; these are the downloaded files' names. */
+const SHEETS: Record<string, string> = { '/labor/placements': '劳务输出', '/labor/job-fairs': '招聘会', '/labor/workstations': '驻沪劳务工作站', '/labor/retention': '稳岗跟踪' };
 
 /** One labor record kind: 登记 (labor:write), the paged table with 编辑/删除, the form. */
 export function LaborRecordsTab<R extends LaborRecord, V extends object>({ kind, params, onPage, onChanged }: Props<R, V>) {
