@@ -6,6 +6,7 @@ import { listPairings } from '../modules/pairings/pairings.service.ts';
 import { resolveRegion } from '../modules/regions/regions.service.ts';
 import { invalidField } from '../platform/errors.ts';
 import { ALL } from '../platform/access/scope.ts';
+import { allPages } from '../platform/excel/export.ts';
 import { printJson, UsageError, withDatabase } from './runtime.ts';
 
 export async function pairingsCommand(args: string[]): Promise<number> {
@@ -29,12 +30,7 @@ export async function pairingsCommand(args: string[]): Promise<number> {
     const result = await withDatabase(async ({ db }) => {
       const org = values.org ? await resolveOrg(db, values.org) : undefined;
       const county = values.county ? await resolveRegion(db, values.county) : undefined;
-      const items = [];
-      for (let page = 1; ; page++) {
-        const p = await listPairings(db, ALL, { org: org?.id, region: county?.code, type, year, page, pageSize: 200, order: 'asc', sort: 'startDate' });
-        items.push(...p.items);
-        if (items.length >= p.total) break;
-      }
+      const items = await allPages((page, pageSize) => listPairings(db, ALL, { org: org?.id, region: county?.code, type, year, page, pageSize, order: 'asc', sort: 'startDate' }));
       return { org: org ?? null, county: county ? { code: county.code, fullName: county.fullName } : null, total: items.length, items };
     });
     if (values.json) printJson(result);

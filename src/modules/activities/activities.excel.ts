@@ -1,10 +1,9 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, type ImportResult } from '../../platform/excel/import.ts';
+import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
+import { exportSheet } from '../../platform/excel/export.ts';
 import { orgIdByName } from '../orgs/orgs.service.ts';
 import { ACTIVITY_TYPES, activityInput, type ActivityListQuery } from './activities.contract.ts';
 import { createActivityIn, listActivities } from './activities.service.ts';
@@ -38,7 +37,7 @@ export async function importActivities(db: Db, ctx: RequestContext, file: Buffer
       const orgNames = v.orgs ? String(v.orgs).split(SEPARATOR).filter(Boolean) : [];
       const orgIds: number[] = [];
       for (const n of orgNames) orgIds.push((await orgIdByName(trx, n, 'orgs'))!);
-      const parsed = activityInput.safeParse({
+      return parseRow(activityInput, {
         type: v.type,
         title: v.title,
         startDate: v.startDate,
@@ -51,25 +50,15 @@ export async function importActivities(db: Db, ctx: RequestContext, file: Buffer
         delegationSize: v.delegationSize,
         narrative: v.narrative,
       });
-      if (!parsed.success) throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      return parsed.data;
     },
     apply: (trx, input) => createActivityIn(trx, ctx, input),
   });
 }
 
-export async function exportActivities(db: Db, ctx: RequestContext, f: Omit<ActivityListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
-  const rows = [];
-  for (let page = 1; ; page++) {
-    const p = await listActivities(db, ctx.scope, { ...f, page, pageSize: 200 });
-    rows.push(
-      ...p.items.map((a) => ({
-        type: a.type, title: a.title, startDate: a.startDate, endDate: a.endDate, regionCodes: a.places.map((x) => x.code).join('、'), leadOrg: a.leadOrgName,
-        orgs: a.orgs.map((o) => o.name).join('、'), pairingId: a.pairingId, leader: a.leader, delegationSize: a.delegationSize, narrative: a.narrative,
-      })),
-    );
-    if (page * 200 >= p.total) break;
-  }
-  await writeAudit(db, ctx, { entity: 'activity', entityId: null, action: 'export', after: { filters: f, rows: rows.length } });
-  return writeSheet(ACTIVITY_COLUMNS, rows, { sheetName: '工作动态' });
-}
+export const exportActivities = (db: Db, ctx: RequestContext, f: Omit<ActivityListQuery, 'page' | 'pageSize'>) =>
+  exportSheet(db, ctx, { entity: 'activity', columns: ACTIVITY_COLUMNS, sheetName: '工作动态', filters: f }, (page, pageSize) => listActivities(db, ctx.scope, { ...f, page, pageSize }), (a) => ({
+    ...a,
+    regionCodes: a.places.map((x) => x.code).join('、'),
+    leadOrg: a.leadOrgName,
+    orgs: a.orgs.map((o) => o.name).join('、'),
+  }));

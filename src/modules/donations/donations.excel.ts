@@ -1,10 +1,9 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, type ImportResult } from '../../platform/excel/import.ts';
+import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
+import { exportSheet } from '../../platform/excel/export.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
 import { orgIdByName } from '../orgs/orgs.service.ts';
 import { DONATION_KINDS, donationInput, type DonationListQuery } from './donations.contract.ts';
@@ -33,7 +32,7 @@ export async function importDonations(db: Db, ctx: RequestContext, file: Buffer,
     skipInvalid,
     toInput: async ({ values: v }, trx) => {
       const donorMatches = await orgsRepo.findByNameOrAlias(trx, String(v.donor));
-      const parsed = donationInput.safeParse({
+      return parseRow(donationInput, {
         ...(donorMatches.length === 1 ? { donorOrgId: donorMatches[0].id } : { donorName: v.donor }),
         recipientOrgId: await orgIdByName(trx, v.recipientOrg as string | null, 'recipientOrg'),
         recipientRegion: v.recipientRegion,
@@ -43,20 +42,13 @@ export async function importDonations(db: Db, ctx: RequestContext, file: Buffer,
         donatedOn: v.donatedOn,
         pairingId: v.pairingId,
       });
-      if (!parsed.success) throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      return parsed.data;
     },
     apply: (trx, input) => createDonationIn(trx, ctx, input),
   });
 }
 
-export async function exportDonations(db: Db, ctx: RequestContext, f: Omit<DonationListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
-  const rows = [];
-  for (let page = 1; ; page++) {
-    const p = await listDonations(db, ctx.scope, { ...f, page, pageSize: 200 });
-    rows.push(...p.items.map((d) => ({ donor: d.donor, recipientOrg: d.recipientOrgId ? d.recipient : null, recipientRegion: d.recipientRegion, kind: d.kind, valueFen: d.valueFen, purpose: d.purpose, donatedOn: d.donatedOn, pairingId: d.pairingId, countyCode: d.countyCode })));
-    if (page * 200 >= p.total) break;
-  }
-  await writeAudit(db, ctx, { entity: 'donation', entityId: null, action: 'export', after: { filters: f, rows: rows.length } });
-  return writeSheet(DONATION_COLUMNS, rows, { sheetName: '捐赠' });
-}
+export const exportDonations = (db: Db, ctx: RequestContext, f: Omit<DonationListQuery, 'page' | 'pageSize'>) =>
+  exportSheet(db, ctx, { entity: 'donation', columns: DONATION_COLUMNS, sheetName: '捐赠', filters: f }, (page, pageSize) => listDonations(db, ctx.scope, { ...f, page, pageSize }), (d) => ({
+    ...d,
+    recipientOrg: d.recipientOrgId ? d.recipient : null,
+  }));

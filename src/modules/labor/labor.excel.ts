@@ -1,10 +1,9 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, type ImportResult } from '../../platform/excel/import.ts';
+import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
+import { exportSheet } from '../../platform/excel/export.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
 import { DESTINATIONS, jobFairFields, placementFields, retentionFields, workstationFields, type LaborListQuery } from './labor.contract.ts';
 import { FAIRS, PLACEMENTS, RETENTION, WORKSTATIONS, type KindSpec } from './labor.kinds.ts';
@@ -114,21 +113,20 @@ export async function importLabor(db: Db, ctx: RequestContext, sheet: LaborSheet
     skipInvalid,
     toInput: async ({ values }, trx) => {
       const cells = Object.fromEntries(Object.entries(values).filter(([, x]) => x !== null));
-      const parsed = sheet.schema.safeParse(await sheet.toInput(cells, trx));
-      if (!parsed.success) throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      return parsed.data;
+      return parseRow(sheet.schema, await sheet.toInput(cells, trx));
     },
     apply: (trx, input) => createRecordIn(trx, ctx, sheet.spec, input as never),
   });
 }
 
-export async function exportLabor(db: Db, ctx: RequestContext, sheet: LaborSheet, f: Omit<LaborListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
-  const rows: Record<string, unknown>[] = [];
-  for (let page = 1; ; page++) {
-    const p = await listRecords(db, sheet.spec, ctx.scope, { ...f, page, pageSize: 200 } as LaborListQuery);
-    rows.push(...(p.items as Record<string, unknown>[]).map((r) => ({ ...r, organiser: r.organiserOrgName ?? r.organiserName ?? null, operator: r.operatingOrgName ?? r.operatorName ?? null })));
-    if (page * 200 >= p.total) break;
-  }
-  await writeAudit(db, ctx, { entity: sheet.spec.entity, entityId: null, action: 'export', after: { filters: f, rows: rows.length } });
-  return writeSheet(sheet.columns, rows as never, { sheetName: sheet.name });
-}
+export const exportLabor = (db: Db, ctx: RequestContext, sheet: LaborSheet, f: Omit<LaborListQuery, 'page' | 'pageSize'>) =>
+  exportSheet(
+    db,
+    ctx,
+    { entity: sheet.spec.entity, columns: sheet.columns, sheetName: sheet.name, filters: f },
+    (page, pageSize) => listRecords(db, sheet.spec, ctx.scope, { ...f, page, pageSize } as LaborListQuery),
+    (item) => {
+      const r = item as Record<string, unknown>;
+      return { ...r, organiser: r.organiserOrgName ?? r.organiserName ?? null, operator: r.operatingOrgName ?? r.operatorName ?? null };
+    },
+  );

@@ -1,10 +1,9 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, type ImportResult } from '../../platform/excel/import.ts';
+import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
+import { exportSheet } from '../../platform/excel/export.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
 import { orgIdByName } from '../orgs/orgs.service.ts';
 import { DISPATCH_CATEGORIES, DISPATCH_STATUSES, DISPATCH_TEAMS, PROGRAMMES, SEXES, dispatchInput, type DispatchListQuery } from './personnel.contract.ts';
@@ -42,26 +41,21 @@ export async function importDispatches(db: Db, ctx: RequestContext, file: Buffer
       const origins = await orgsRepo.findByNameOrAlias(trx, String(v.origin));
       const originOrgId = origins.length === 1 ? origins[0].id : null;
       const existing = await findPersonByNameAndOrigin(trx, String(v.name), { orgId: originOrgId, unit: String(v.origin) });
-      const parsed = dispatchInput.safeParse({
+      return parseRow(dispatchInput, {
         ...(existing ? { personId: existing.id } : { person: { name: v.name, sex: v.sex, ...(originOrgId ? { originOrgId } : { originUnit: v.origin }) } }),
         category: v.category, team: v.team, programme: v.programme, batch: v.batch,
         hostOrgId: await orgIdByName(trx, v.hostOrg as string | null, 'hostOrg'), hostRegion: v.hostRegion, post: v.post,
         termStart: v.termStart, termEnd: v.termEnd, actualEnd: v.actualEnd, status: v.status ?? 'on_post',
       });
-      if (!parsed.success) throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      return parsed.data;
     },
     apply: (trx, input) => createDispatchIn(trx, ctx, input),
   });
 }
 
-export async function exportDispatches(db: Db, ctx: RequestContext, f: Omit<DispatchListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
-  const rows = [];
-  for (let page = 1; ; page++) {
-    const p = await listDispatches(db, ctx.scope, { ...f, page, pageSize: 200 });
-    rows.push(...p.items.map((d) => ({ ...d, name: d.personName, sex: null, origin: d.originName, hostOrg: d.hostOrgName })));
-    if (page * 200 >= p.total) break;
-  }
-  await writeAudit(db, ctx, { entity: 'dispatch', entityId: null, action: 'export', after: { filters: f, rows: rows.length } });
-  return writeSheet(DISPATCH_COLUMNS, rows as never, { sheetName: '援派干部人才' });
-}
+export const exportDispatches = (db: Db, ctx: RequestContext, f: Omit<DispatchListQuery, 'page' | 'pageSize'>) =>
+  exportSheet(db, ctx, { entity: 'dispatch', columns: DISPATCH_COLUMNS, sheetName: '援派干部人才', filters: f }, (page, pageSize) => listDispatches(db, ctx.scope, { ...f, page, pageSize }), (d) => ({
+    ...d,
+    name: d.personName,
+    origin: d.originName,
+    hostOrg: d.hostOrgName,
+  }));

@@ -1,13 +1,13 @@
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, type ImportResult } from '../../platform/excel/import.ts';
+import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
+import { exportSheet } from '../../platform/excel/export.ts';
 import { orgIdByName } from '../orgs/orgs.service.ts';
 import { PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSES, projectInput, type ProjectListQuery } from './projects.contract.ts';
-import { importProjectIn, listProjects } from './projects.service.ts';
+import { importProjectIn } from './projects.service.ts';
+import * as repo from './projects.repository.ts';
 
 export const MAX_PROJECT_ROWS = 5_000;
 
@@ -49,7 +49,7 @@ export async function importProjects(db: Db, ctx: RequestContext, file: Buffer, 
     columns: PROJECT_COLUMNS,
     skipInvalid,
     toInput: async ({ values: v }, trx: Trx) => {
-      const parsed = projectInput.safeParse({
+      return parseRow(projectInput, {
         ...(v.code ? { code: v.code } : {}),
         name: v.name,
         startYear: v.startYear,
@@ -65,39 +65,25 @@ export async function importProjects(db: Db, ctx: RequestContext, file: Buffer, 
         expectedBenefits: v.expectedBenefits,
         beneficiaries: { households: v.households, people: v.people, poorHouseholds: v.poorHouseholds, poorPeople: v.poorPeople },
       });
-      if (!parsed.success) {
-        throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      }
-      return parsed.data;
     },
     apply: (trx, input) => importProjectIn(trx, ctx, input),
   });
 }
 
-/** The filtered, in-scope project list as a sheet with the import's columns (plus status and approval). */
-export async function exportProjects(db: Db, ctx: RequestContext, f: Omit<ProjectListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
-  const rows: Record<string, string | number | null>[] = [];
-  for (let page = 1; ; page++) {
-    const p = await listProjects(db, ctx.scope, { ...f, page, pageSize: 200 });
-    const full = await db
-      .selectFrom('projects as p')
-      .leftJoin('orgs as e', 'e.id', 'p.east_org_id')
-      .selectAll('p')
-      .select('e.name as east_name')
-      .where('p.id', 'in', p.items.length ? p.items.map((x) => x.id) : [0])
-      .execute();
-    const byId = new Map(full.map((x) => [x.id, x]));
-    for (const item of p.items) {
-      const x = byId.get(item.id)!;
-      rows.push({
-        code: x.code, name: x.name, startYear: x.start_year, endYear: x.end_year, level: x.level, category: x.category, regionCode: x.region_code,
-        eastOrg: x.east_name, ownerName: x.owner_name, shanghaiFen: x.fund_shanghai_fen, integratedFen: x.fund_integrated_fen, socialFen: x.fund_social_fen,
-        selfFen: x.fund_self_fen, content: x.content, benefitMechanism: x.benefit_mechanism, expectedBenefits: x.expected_benefits,
-        households: x.households, people: x.people, poorHouseholds: x.poor_households, poorPeople: x.poor_people, status: x.status, approvedFen: x.approved_fen,
-      });
-    }
-    if (page * 200 >= p.total) break;
-  }
-  await writeAudit(db, ctx, { entity: 'project', entityId: null, action: 'export', after: { filters: f, rows: rows.length } });
-  return writeSheet(PROJECT_COLUMNS, rows, { sheetName: '项目' });
-}
+/** The filtered, in-scope project list as a sheet with the import's columns (plus status and approval); the list's rows carry every column. */
+export const exportProjects = (db: Db, ctx: RequestContext, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) =>
+  exportSheet(
+    db,
+    ctx,
+    { entity: 'project', columns: PROJECT_COLUMNS, sheetName: '项目', filters: f },
+    async (page, pageSize) => {
+      const { rows, total } = await repo.list(db, ctx.scope, { ...f, page, pageSize });
+      return { items: rows, total, page, pageSize };
+    },
+    (x) => ({
+      code: x.code, name: x.name, startYear: x.start_year, endYear: x.end_year, level: x.level, category: x.category, regionCode: x.region_code,
+      eastOrg: x.east_org_name, ownerName: x.owner_name, shanghaiFen: x.fund_shanghai_fen, integratedFen: x.fund_integrated_fen, socialFen: x.fund_social_fen,
+      selfFen: x.fund_self_fen, content: x.content, benefitMechanism: x.benefit_mechanism, expectedBenefits: x.expected_benefits,
+      households: x.households, people: x.people, poorHouseholds: x.poor_households, poorPeople: x.poor_people, status: x.status, approvedFen: x.approved_fen,
+    }),
+  );

@@ -47,6 +47,8 @@ export const training = fields.extend({
   inShanghai: z.boolean(),
   organiserOrgId: z.number().int().nullable(),
   organiserName: z.string().nullable(),
+  /** The registered organiser's name, when organiserOrgId is set. */
+  organiserOrgName: z.string().nullable(),
   placeRegion: z.string().nullable(),
   placeName: z.string().nullable(),
   countyCode: z.string().nullable(),

@@ -1,10 +1,9 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { writeAudit } from '../../platform/audit.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, type ImportResult } from '../../platform/excel/import.ts';
+import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
+import { exportSheet } from '../../platform/excel/export.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
 import { TARGET_GROUPS, TRAINING_KINDS, trainingInput, type TrainingListQuery } from './training.contract.ts';
 import { createTrainingIn, listTrainings } from './training.service.ts';
@@ -35,27 +34,14 @@ export async function importTrainings(db: Db, ctx: RequestContext, file: Buffer,
     skipInvalid,
     toInput: async ({ values: v }, trx) => {
       const organiser = v.organiser ? await orgsRepo.findByNameOrAlias(trx, String(v.organiser)) : [];
-      const parsed = trainingInput.safeParse({
-        ...v,
-        organiser: undefined,
-        ...(organiser.length === 1 ? { organiserOrgId: organiser[0].id } : { organiserName: v.organiser }),
-      });
-      if (!parsed.success) throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      return parsed.data;
+      return parseRow(trainingInput, { ...v, organiser: undefined, ...(organiser.length === 1 ? { organiserOrgId: organiser[0].id } : { organiserName: v.organiser }) });
     },
     apply: (trx, input) => createTrainingIn(trx, ctx, input),
   });
 }
 
-export async function exportTrainings(db: Db, ctx: RequestContext, f: Omit<TrainingListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
-  const rows = [];
-  for (let page = 1; ; page++) {
-    const p = await listTrainings(db, ctx.scope, { ...f, page, pageSize: 200 });
-    rows.push(...p.items.map((x) => ({ ...x, organiser: x.organiserName ?? (x.organiserOrgId ? String(x.organiserOrgId) : null) })));
-    if (page * 200 >= p.total) break;
-  }
-  const orgIds = [...new Set(rows.map((r) => r.organiserOrgId).filter((x): x is number => !!x))];
-  const names = new Map((orgIds.length ? await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', orgIds).execute() : []).map((o) => [o.id, o.name]));
-  await writeAudit(db, ctx, { entity: 'training', entityId: null, action: 'export', after: { filters: f, rows: rows.length } });
-  return writeSheet(TRAINING_COLUMNS, rows.map((r) => ({ ...r, organiser: r.organiserName ?? names.get(r.organiserOrgId!) ?? null })) as never, { sheetName: '培训' });
-}
+export const exportTrainings = (db: Db, ctx: RequestContext, f: Omit<TrainingListQuery, 'page' | 'pageSize'>) =>
+  exportSheet(db, ctx, { entity: 'training', columns: TRAINING_COLUMNS, sheetName: '培训', filters: f }, (page, pageSize) => listTrainings(db, ctx.scope, { ...f, page, pageSize }), (x) => ({
+    ...x,
+    organiser: x.organiserOrgName ?? x.organiserName,
+  }));

@@ -8,7 +8,11 @@ export const trainingInScope = (scope: Scope): Expression<SqlBool> =>
   recordInScope(scope, { orgs: ['tr.organiser_org_id'], region: 'tr.county_code', pairing: 'tr.pairing_id' });
 
 function base(q: Queryable, scope: Scope) {
-  return q.selectFrom('trainings as tr').leftJoin('regions as pl', 'pl.code', 'tr.place_region').where(trainingInScope(scope));
+  return q
+    .selectFrom('trainings as tr')
+    .leftJoin('regions as pl', 'pl.code', 'tr.place_region')
+    .leftJoin('orgs as og', 'og.id', 'tr.organiser_org_id')
+    .where(trainingInScope(scope));
 }
 
 export async function list(q: Queryable, scope: Scope, f: TrainingListQuery) {
@@ -23,14 +27,14 @@ export async function list(q: Queryable, scope: Scope, f: TrainingListQuery) {
   if (f.kind) query = query.where('tr.kind', '=', f.kind);
   if (f.pairing) query = query.where('tr.pairing_id', '=', f.pairing);
   const [rows, count] = await Promise.all([
-    query.selectAll('tr').select('pl.name as place_name').orderBy('tr.start_date', f.order).orderBy('tr.id', f.order).offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
+    query.selectAll('tr').select(['pl.name as place_name', 'og.name as organiser_org_name']).orderBy('tr.start_date', f.order).orderBy('tr.id', f.order).offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
 
 export async function findById(q: Queryable, scope: Scope, id: number) {
-  return base(q, scope).selectAll('tr').select('pl.name as place_name').where('tr.id', '=', id).executeTakeFirst();
+  return base(q, scope).selectAll('tr').select(['pl.name as place_name', 'og.name as organiser_org_name']).where('tr.id', '=', id).executeTakeFirst();
 }
 export type TrainingRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
 

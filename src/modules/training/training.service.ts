@@ -16,6 +16,7 @@ const present = (r: repo.TrainingRow): Training => ({
   kind: r.kind,
   organiserOrgId: r.organiser_org_id,
   organiserName: r.organiser_name,
+  organiserOrgName: r.organiser_org_name,
   placeRegion: r.place_region,
   placeName: r.place_name,
   inShanghai: r.in_shanghai,

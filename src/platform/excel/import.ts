@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { z } from 'zod';
 import type { Db, Trx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { writeAudit } from '../audit.ts';
@@ -21,6 +22,13 @@ export function columnOfPath(columns: Column[], path: string | undefined): strin
   const parts = path.split('.');
   const exact = columns.find((c) => parts.includes(c.key));
   return (exact ?? columns.find((c) => parts.some((p) => p.startsWith(c.key))))?.header ?? null; // eastOrgId → 帮扶方单位 (eastOrg)
+}
+
+/** A row's values through the API's own schema: its issues become the row's errors, by field. */
+export function parseRow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('VALIDATION', '行数据无效', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return parsed.data;
 }
 
 function rejection(errors: RowError[], total: number): AppError {
