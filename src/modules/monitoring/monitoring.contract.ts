@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/contract.ts';
+import { isoDate, pageQuery } from '../../platform/contract.ts';
 
 /** Progress reports, inspections (抽检/督查), rectifications (问题整改) and closing assets of a project. */
 export const progressInput = z.object({
@@ -35,7 +35,7 @@ export const rectification = rectificationInput.extend({
   overdue: z.boolean(),
 });
 export type Rectification = z.infer<typeof rectification>;
-export const rectificationListQuery = z.object({
+export const rectificationListQuery = pageQuery.extend({
   projectId: z.coerce.number().int().positive().optional(),
   status: z.enum(['open', 'closed']).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
-import { idParam } from '../../platform/contract.ts';
+import { idParam, pageOf } from '../../platform/contract.ts';
 import { asset, assetInput, inspection, inspectionInput, progress, progressInput, rectification, rectificationClose, rectificationInput, rectificationListQuery } from './monitoring.contract.ts';
 import * as service from './monitoring.service.ts';
 
@@ -19,7 +19,7 @@ export function registerMonitoringRoutes(app: TypedApp, { db }: RouteDeps) {
   app.post('/projects/:id/inspections', { config: { access: 'project:manage' }, schema: { tags, summary: '登记抽检或督查', params: idParam, body: inspectionInput, response: { 201: inspection } } }, async (req, reply) =>
     reply.status(201).send(await service.addInspection(db, req.ctx, req.params.id, req.body)),
   );
-  app.get('/rectifications', { config: { access: 'project:read' }, schema: { tags, summary: '问题整改（可筛选未销号、逾期）', querystring: rectificationListQuery, response: { 200: z.array(rectification) } } }, async (req) =>
+  app.get('/rectifications', { config: { access: 'project:read' }, schema: { tags, summary: '问题整改（可筛选未销号、逾期）', querystring: rectificationListQuery, response: { 200: pageOf(rectification) } } }, async (req) =>
     service.listRectifications(db, req.ctx, req.query),
   );
   app.post('/projects/:id/rectifications', { config: { access: 'project:manage' }, schema: { tags, summary: '登记整改事项', params: idParam, body: rectificationInput, response: { 201: rectification } } }, async (req, reply) =>

@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
+import type { Page } from '../../platform/contract.ts';
 import type { z } from 'zod';
 import * as projectsRepo from '../projects/projects.repository.ts';
 import { projectInScope } from '../projects/projects.repository.ts';
@@ -53,32 +54,49 @@ export async function addInspection(db: Db, ctx: RequestContext, projectId: numb
   });
 }
 
-/** Rectifications in scope, open and overdue ones first: what an office must chase. */
-export async function listRectifications(q: Queryable, ctx: RequestContext, f: { projectId?: number; status?: 'open' | 'closed'; overdue?: boolean; county?: string }): Promise<Rectification[]> {
-  let query = q
-    .selectFrom('rectifications as x')
-    .innerJoin('projects as p', 'p.id', 'x.project_id')
-    .selectAll('x')
-    .select('p.name as project_name')
-    .where(projectInScope(ctx.scope));
+type RectificationFilter = { projectId?: number; id?: number; status?: 'open' | 'closed'; overdue?: boolean; county?: string };
+
+function rectificationsQuery(q: Queryable, ctx: RequestContext, f: RectificationFilter) {
+  let query = q.selectFrom('rectifications as x').innerJoin('projects as p', 'p.id', 'x.project_id').where(projectInScope(ctx.scope));
+  if (f.id) query = query.where('x.id', '=', f.id);
   if (f.projectId) query = query.where('x.project_id', '=', f.projectId);
   if (f.status) query = query.where('x.status', '=', f.status);
   if (f.county) query = query.where('x.county_code', 'like', `${f.county.slice(0, 6)}%`);
   if (f.overdue) query = query.where('x.status', '=', 'open').where('x.deadline', '<', today());
-  const rows = await query.orderBy('x.status', 'desc').orderBy('x.deadline').limit(1000).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    projectId: r.project_id,
-    projectName: r.project_name,
-    finding: r.finding,
-    deadline: r.deadline,
-    owner: r.owner,
-    inspectionId: r.inspection_id,
-    status: r.status,
-    closedOn: r.closed_on,
-    evidence: r.evidence,
-    overdue: r.status === 'open' && r.deadline < today(),
-  }));
+  return query;
+}
+
+type RectificationRow = Awaited<ReturnType<typeof selectRectifications>>[number];
+const selectRectifications = (query: ReturnType<typeof rectificationsQuery>) => query.selectAll('x').select('p.name as project_name').execute();
+
+const presentRectification = (r: RectificationRow): Rectification => ({
+  id: r.id,
+  projectId: r.project_id,
+  projectName: r.project_name,
+  finding: r.finding,
+  deadline: r.deadline,
+  owner: r.owner,
+  inspectionId: r.inspection_id,
+  status: r.status,
+  closedOn: r.closed_on,
+  evidence: r.evidence,
+  overdue: r.status === 'open' && r.deadline < today(),
+});
+
+/** Rectifications in scope, open ones first by deadline: what an office must chase. Paged like every list. */
+export async function listRectifications(q: Queryable, ctx: RequestContext, f: RectificationFilter & { page: number; pageSize: number }): Promise<Page<Rectification>> {
+  const query = rectificationsQuery(q, ctx, f);
+  const [rows, count] = await Promise.all([
+    query.selectAll('x').select('p.name as project_name').orderBy('x.status', 'desc').orderBy('x.deadline').orderBy('x.id').offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(presentRectification), total: Number(count.n), page: f.page, pageSize: f.pageSize };
+}
+
+async function getRectification(q: Queryable, ctx: RequestContext, id: number): Promise<Rectification> {
+  const [row] = await selectRectifications(rectificationsQuery(q, ctx, { id }));
+  if (!row) throw notFound('整改事项', id);
+  return presentRectification(row);
 }
 
 export async function addRectification(db: Db, ctx: RequestContext, projectId: number, input: z.infer<typeof rectificationInput>) {
@@ -93,7 +111,7 @@ export async function addRectification(db: Db, ctx: RequestContext, projectId: n
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, { entity: 'rectification', entityId: id, action: 'create', after: { projectId, ...input } });
-    return (await listRectifications(trx, ctx, { projectId })).find((r) => r.id === id)!;
+    return getRectification(trx, ctx, id);
   });
 }
 
@@ -105,7 +123,7 @@ export async function closeRectification(db: Db, ctx: RequestContext, id: number
     if (row.status === 'closed') throw new AppError('CONFLICT', '该整改事项已销号');
     await trx.updateTable('rectifications').set({ status: 'closed', closed_on: input.closedOn, evidence: input.evidence }).where('id', '=', id).execute();
     await writeAudit(trx, ctx, { entity: 'rectification', entityId: id, action: 'close', before: { status: 'open' }, after: { status: 'closed', ...input } });
-    return (await listRectifications(trx, ctx, { projectId: row.project_id })).find((r) => r.id === id)!;
+    return getRectification(trx, ctx, id);
   });
 }
 

@@ -204,9 +204,10 @@ describe('inspections, rectifications and assets at closure', () => {
     const rect = await t.call('POST', `/api/v1/projects/${p.id}/rectifications`, { finding: '护栏加高', deadline: '2020-10-15', owner: '施工单位', inspectionId: insp.body.id });
     expect(rect.body).toMatchObject({ status: 'open', overdue: true });
     const open = await t.call('GET', '/api/v1/rectifications?overdue=true');
-    expect(open.body.map((r: { id: number }) => r.id)).toContain(rect.body.id);
+    expect(open.body.items.map((r: { id: number }) => r.id)).toContain(rect.body.id);
     const mine = await t.call('GET', `/api/v1/rectifications?projectId=${p.id}`);
-    expect(mine.body.map((r: { projectId: number }) => r.projectId)).toEqual([p.id]);
+    expect(mine.body.items.map((r: { projectId: number }) => r.projectId)).toEqual([p.id]);
+    expect(mine.body).toMatchObject({ total: 1, page: 1 });
     const blocked = await step(p.id, 'accepted', { documentNo: '验收1号' });
     expect(blocked.status).toBe(422);
     expect(blocked.body.message).toContain('整改');

@@ -213,7 +213,7 @@ export const MATRIX: Record<string, Line> = {
     scoping: 'list',
     request: async (c) => {
       const outId = await c.r.openRectification(c.f.approved.out);
-      return { method: 'GET', url: '/api/v1/rectifications', check: (res, all) => expect((res.body as { id: number }[]).some((x) => x.id === outId)).toBe(all) };
+      return { method: 'GET', url: '/api/v1/rectifications?pageSize=200', check: (res, all) => expect(ids(res).includes(outId)).toBe(all) };
     },
   },
   'POST /api/v1/projects/:id/rectifications': {

@@ -14,7 +14,7 @@ import { rowWithTestId } from '../../ui/testIds.ts';
 export function MonitoringTab({ project: p, onChanged }: { project: Project; onChanged: () => void }) {
   const t = useT();
   const inspections = useInspections(p.id);
-  const rects = useProjectRectifications(p.id, p.countyCode);
+  const rects = useProjectRectifications(p.id);
   const canManage = useCan('project:manage');
   const canClose = useCan('project:write');
   const [form, setForm] = useState<'inspection' | 'rectification' | null>(null);

@@ -1,3 +1,4 @@
+import type { Page } from '../../../src/platform/contract.ts';
 import type { z } from 'zod';
 import type { asset, assetInput, inspection, inspectionInput, progress, progressInput, rectification, rectificationClose, rectificationInput } from '../../../src/modules/monitoring/monitoring.contract.ts';
 import { api } from '../../ui/api.ts';
@@ -21,14 +22,10 @@ export const useProgress = (id: number) => useProjectRecords<Progress>(id, 'prog
 export const useInspections = (id: number) => useProjectRecords<Inspection>(id, 'inspections');
 export const useAssets = (id: number) => useProjectRecords<Asset>(id, 'assets');
 
-/**
- * GET /rectifications?county= — the API lists rectifications by county (no project filter),
- * so the project's own are picked out here.
- */
-export function useProjectRectifications(projectId: number, countyCode: string) {
-  return useApiQuery<Rectification[]>(keyOf('/rectifications', { county: countyCode, projectId }), async (signal) =>
-    (await api.get<Rectification[]>('/rectifications', { county: countyCode }, signal)).filter((r) => r.projectId === projectId),
-  );
+/** GET /rectifications?projectId= — the project's rectifications, open ones first (a project has far fewer than a page). */
+export function useProjectRectifications(projectId: number) {
+  const query = { projectId, pageSize: 200 };
+  return useApiQuery<Rectification[]>(keyOf('/rectifications', query), async (signal) => (await api.get<Page<Rectification>>('/rectifications', query, signal)).items);
 }
 
 /** POST /projects/:id/{progress|inspections|rectifications|assets} */
