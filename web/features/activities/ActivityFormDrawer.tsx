@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import type { Activity } from '../../../src/modules/activities/activities.contract.ts';
 import { useCreateActivity, useUpdateActivity } from './activities.api.ts';
 import { ACTIVITY_FORM_FIELDS, activityFormValues, toActivityInput, withLinkFields, type ActivityFormValues } from './activityForm.ts';
@@ -10,6 +10,7 @@ import { OrgMultiSelect } from '../orgs/OrgMultiSelect.tsx';
 import { PairingSearchSelect } from '../pairings/PairingSearchSelect.tsx';
 import { usePairingOrgs } from '../pairings/pairings.api.ts';
 import { useT } from '../../ui/i18n.tsx';
+import { FormDrawer } from '../../ui/FormDrawer.tsx';
 import { useErrorReporter } from '../../ui/errors.tsx';
 import { optionsOf } from '../../ui/enums.ts';
 
@@ -45,20 +46,14 @@ export function ActivityFormDrawer({ open, activity, pairingId, onClose, onSaved
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={820}
-      destroyOnHidden
       title={activity ? t('activity.editTitle') : t('activity.createTitle')}
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.loading || update.loading} onClick={() => form.submit()} data-testid="activity-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      saving={create.loading || update.loading}
+      submitTestId="activity-form-submit"
+      onSave={() => form.submit()}
     >
       <Form<ActivityFormValues> form={form} clearOnDestroy layout="vertical" initialValues={activityFormValues(activity, { pairingId })} onFinish={submit} data-testid="activity-form">
         <Space wrap align="start">
@@ -104,6 +99,6 @@ export function ActivityFormDrawer({ open, activity, pairingId, onClose, onSaved
         <Typography.Title level={5}>{t('activity.links')}</Typography.Title>
         <ActivityLinkFields form={form} activity={activity} />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,9 +1,10 @@
-import { App, Button, Drawer, Form, Input, Radio, Select, Space } from 'antd';
+import { App, Form, Input, Radio, Select } from 'antd';
 import type { Org, OrgInput, Side } from '../../../src/modules/orgs/orgs.contract.ts';
 import { useCreateOrg, useUpdateOrg } from './orgs.api.ts';
 import { OrgSearchSelect } from './OrgSearchSelect.tsx';
 import { RegionSearchSelect } from '../regions/RegionSearchSelect.tsx';
 import { useT } from '../../ui/i18n.tsx';
+import { FormDrawer } from '../../ui/FormDrawer.tsx';
 import { useErrorReporter, type FieldMapping } from '../../ui/errors.tsx';
 import { ORG_TYPE_CODES, SIDE_CODES, optionsOf, orgTypeLabel, sideLabel } from '../../ui/enums.ts';
 
@@ -67,20 +68,14 @@ export function OrgFormDrawer({ open, org, defaults, onClose, onSaved }: Props) 
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={560}
-      destroyOnHidden
       title={org ? t('org.editTitle', { name: org.name }) : t('org.createTitle')}
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="org-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      saving={saving}
+      submitTestId="org-form-submit"
+      onSave={() => form.submit()}
     >
       <Form<FormValues> form={form} clearOnDestroy layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="org-form">
         <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}>
@@ -105,6 +100,6 @@ export function OrgFormDrawer({ open, org, defaults, onClose, onSaved }: Props) 
           <Input.TextArea data-testid="org-form-note" rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,9 +1,10 @@
-import { App, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { App, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Pairing, PairingInput } from '../../../src/modules/pairings/pairings.contract.ts';
 import { useCreatePairing, useUpdatePairing } from './pairings.api.ts';
 import { OrgSearchSelect, type OrgChoice } from '../orgs/OrgSearchSelect.tsx';
 import { useT } from '../../ui/i18n.tsx';
+import { FormDrawer } from '../../ui/FormDrawer.tsx';
 import { useErrorReporter, type FieldMapping } from '../../ui/errors.tsx';
 import { fromIsoDate, toIsoDate } from '../../ui/dates.ts';
 import { PAIRING_STATUS_CODES, PAIRING_TYPE_CODES, optionsOf, pairingStatusLabel, pairingTypeLabel, type PairingStatus } from '../../ui/enums.ts';
@@ -81,20 +82,14 @@ export function PairingFormDrawer({ open, pairing, defaults, onClose, onSaved }:
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={560}
-      destroyOnHidden
       title={pairing ? t('pairing.editTitle') : t('pairing.createTitle')}
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.loading || update.loading} onClick={() => form.submit()} data-testid="pairing-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      saving={create.loading || update.loading}
+      submitTestId="pairing-form-submit"
+      onSave={() => form.submit()}
     >
       <Form<FormValues> form={form} clearOnDestroy layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="pairing-form">
         <Form.Item name="type" label={t('pairing.type')} rules={[{ required: true, message: t('pairing.typeRequired') }]}>
@@ -121,6 +116,6 @@ export function PairingFormDrawer({ open, pairing, defaults, onClose, onSaved }:
           <Input.TextArea data-testid="pairing-form-note" rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

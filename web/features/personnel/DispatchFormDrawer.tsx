@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
+import { App, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dispatch } from '../../../src/modules/personnel/personnel.contract.ts';
 import { CATEGORY_CODES, PROGRAMME_CODES, TEAM_CODES, categoryLabel, programmeLabel, resolveDispatch, searchDispatches, teamLabel, useCreateDispatch, useUpdateDispatch } from './personnel.api.ts';
 import { DISPATCH_FORM_FIELDS, dispatchFormValues, toDispatchInput, toDispatchPatch, type DispatchFormValues } from './dispatchForm.ts';
@@ -9,6 +9,7 @@ import { RecordSelect } from '../../ui/RecordSelect.tsx';
 import { useErrorReporter } from '../../ui/errors.tsx';
 import { optionsOf } from '../../ui/enums.ts';
 import { useT } from '../../ui/i18n.tsx';
+import { FormDrawer } from '../../ui/FormDrawer.tsx';
 
 interface Props {
   open: boolean;
@@ -42,20 +43,14 @@ export function DispatchFormDrawer({ open, dispatch, onClose, onSaved }: Props) 
   );
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={760}
-      destroyOnHidden
       title={dispatch ? t('dispatch.editTitle') : t('dispatch.createTitle')}
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.loading || update.loading} onClick={() => form.submit()} data-testid="dispatch-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      saving={create.loading || update.loading}
+      submitTestId="dispatch-form-submit"
+      onSave={() => form.submit()}
     >
       <Form<DispatchFormValues> form={form} clearOnDestroy layout="vertical" initialValues={dispatchFormValues(dispatch)} onFinish={submit} data-testid="dispatch-form">
         <DispatchPersonFields form={form} editing={dispatch ? { id: dispatch.personId, name: dispatch.personName } : null} />
@@ -95,6 +90,6 @@ export function DispatchFormDrawer({ open, dispatch, onClose, onSaved }: Props) 
           <Input.TextArea data-testid="dispatch-form-note" rows={2} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,10 +1,11 @@
-import { App, Button, Drawer, Form, Space } from 'antd';
+import { App, Form } from 'antd';
 import type { Project } from '../../../src/modules/projects/projects.contract.ts';
 import { useCreateProject, useUpdateProject } from './projects.api.ts';
 import { PROJECT_FORM_FIELDS, formValuesOf, toProjectInput, type ProjectFormValues } from './projectForm.ts';
 import { ProjectPlanFields } from './ProjectPlanFields.tsx';
 import { ProjectFormLists } from './ProjectFormLists.tsx';
 import { useT } from '../../ui/i18n.tsx';
+import { FormDrawer } from '../../ui/FormDrawer.tsx';
 import { useErrorReporter } from '../../ui/errors.tsx';
 
 interface Props {
@@ -36,25 +37,19 @@ export function ProjectFormDrawer({ open, project, onClose, onSaved }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={760}
-      destroyOnHidden
       title={project ? t('project.editTitle', { name: project.name }) : t('project.createTitle')}
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.loading || update.loading} onClick={() => form.submit()} data-testid="project-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      saving={create.loading || update.loading}
+      submitTestId="project-form-submit"
+      onSave={() => form.submit()}
     >
       <Form<ProjectFormValues> form={form} clearOnDestroy layout="vertical" initialValues={formValuesOf(project)} onFinish={submit} data-testid="project-form">
         <ProjectPlanFields form={form} project={project} />
         <ProjectFormLists form={form} />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

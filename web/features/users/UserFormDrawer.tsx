@@ -1,4 +1,4 @@
-import { Alert, App, Button, Drawer, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, App, Form, Input, Radio, Select } from 'antd';
 import { useCreateUser, useUpdateUser, type User, type UserPatch } from './users.api.ts';
 import { ScopeEditor, scopeChoicesOf, scopeKey, toScopeEntries, type ScopeChoice } from './ScopeEditor.tsx';
 import { TempPasswordInput } from './TempPasswordInput.tsx';
@@ -9,6 +9,7 @@ import { ROLE_CODES, USER_STATUS_CODES, roleLabel, userStatusLabel, type RoleCod
 import { optionsOf } from '../../ui/enums.ts';
 import { useErrorReporter, type FieldMapping } from '../../ui/errors.tsx';
 import { useT } from '../../ui/i18n.tsx';
+import { FormDrawer } from '../../ui/FormDrawer.tsx';
 
 interface FormValues {
   username: string;
@@ -59,20 +60,14 @@ export function UserFormDrawer({ open, user, onClose, onSaved }: { open: boolean
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={600}
-      destroyOnHidden
       title={user ? t('user.editTitle', { name: user.displayName }) : t('user.createTitle')}
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.loading || update.loading} onClick={() => form.submit()} data-testid="user-form-submit">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      saving={create.loading || update.loading}
+      submitTestId="user-form-submit"
+      onSave={() => form.submit()}
     >
       {isSelf ? <Alert type="info" showIcon title={t('user.selfHint')} style={{ marginBottom: 16 }} /> : null}
       <Form<FormValues> form={form} clearOnDestroy layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="user-form">
@@ -106,6 +101,6 @@ export function UserFormDrawer({ open, user, onClose, onSaved }: { open: boolean
           </>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
