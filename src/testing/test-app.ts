@@ -25,6 +25,8 @@ export interface TestApp {
   admin: Caller;
   /** A JSON request, by default as the administrator; pass null to call anonymously. */
   call<T = any>(method: string, url: string, body?: unknown, as?: Caller): Promise<Reply<T>>;
+  /** A raw file upload (CSV text or an .xlsx) with its content type. */
+  upload<T = any>(url: string, file: Buffer | string, type: string, as?: Caller): Promise<Reply<T>>;
   login(username: string, password?: string): Promise<Caller>;
   /** Creates a user (password TEST_PASSWORD, no forced change) and logs them in. */
   userWith(input: Partial<UserInput> & Pick<UserInput, 'roles'>): Promise<{ id: number; username: string; caller: Caller }>;
@@ -38,18 +40,19 @@ export function useTestApp(): TestApp {
   beforeAll(async () => {
     t.database = await openTestDatabase();
     t.app = await buildServer({ database: t.database, webDist: '/nonexistent' });
-    t.call = async (method, url, body, as = t.admin) => {
-      const headers: Record<string, string> = {};
+    t.call = async (method, url, body, as = t.admin, type?: string) => {
+      const headers: Record<string, string> = type ? { 'content-type': type } : {};
       if (as && 'cookie' in as) {
         headers.cookie = as.cookie;
         headers['x-csrf-token'] = as.csrf;
       }
       if (as && 'bearer' in as) headers.authorization = `Bearer ${as.bearer}`;
-      if (Buffer.isBuffer(body)) headers['content-type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      if (Buffer.isBuffer(body) && !type) headers['content-type'] = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       const raw = await t.app.inject({ method: method as 'GET', url, headers, ...(body === undefined ? {} : { payload: body as object }) });
       const json = raw.body && String(raw.headers['content-type'] ?? '').includes('json');
       return { status: raw.statusCode, body: (json ? raw.json() : raw.rawPayload) as never, raw };
     };
+    t.upload = (url, file, type, as = t.admin) => (t.call as (...a: unknown[]) => Promise<Reply<any>>)('POST', url, Buffer.from(file), as, type);
     t.login = async (username, password = TEST_PASSWORD) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);

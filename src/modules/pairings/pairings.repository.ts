@@ -159,3 +159,20 @@ export async function updateAgreement(q: Queryable, id: number, v: Partial<{ yea
 export async function removeAgreement(q: Queryable, id: number) {
   await q.deleteFrom('agreements').where('id', '=', id).execute();
 }
+
+/**
+ * A scope widened by its pairings: the recipient counties of every pairing one of whose sides is in
+ * scope join the scope's regions. An east district sees the suppliers and sales of its paired
+ * counties (a township or village pairing reaches its county).
+ */
+export async function withPairedCounties(q: Queryable, scope: Scope): Promise<Scope> {
+  if (scope.all) return scope;
+  const rows = await base(q)
+    .where((eb) => eb.or([orgIdInScope(scope, 'p.east_org_id'), orgIdInScope(scope, 'p.west_org_id')]))
+    .where('w.region_code', 'is not', null)
+    .select('w.region_code as west_region')
+    .distinct()
+    .execute();
+  const counties = rows.map((r) => r.west_region!.slice(0, 6)).filter((c) => c.length >= 4);
+  return { all: false, orgIds: scope.orgIds, regionPrefixes: [...new Set([...scope.regionPrefixes, ...counties])] };
+}

@@ -24,6 +24,10 @@ export const ACTIONS = {
   'personnel:write': '登记援派干部人才',
   'labor:read': '查看劳务协作',
   'labor:write': '登记劳务协作',
+  'consumption:read': '查看消费帮扶（供应主体、产品认定、销售）',
+  'consumption:write': '登记供应主体、产品认定申请与销售',
+  'consumption:review': '产品认定初审（部门意见）、登记公示异议',
+  'consumption:certify': '产品认定审定、公示、认定、复核、下架与撤销',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const ACTION_CODES = Object.keys(ACTIONS) as Action[];

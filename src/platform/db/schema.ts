@@ -81,7 +81,7 @@ export interface AgreementsTable {
   updated_at: Timestamp;
 }
 
-export interface DB extends AccountTables, ProjectTables, ActivityTables, PersonnelTables, LaborTables {
+export interface DB extends AccountTables, ProjectTables, ActivityTables, PersonnelTables, LaborTables, ConsumptionTables {
   schema_migrations: SchemaMigrationsTable;
   audit_log: AuditLogTable;
   regions: RegionsTable;
@@ -484,4 +484,156 @@ export interface LaborTables {
   labor_job_fairs: LaborJobFairsTable;
   labor_workstations: LaborWorkstationsTable;
   labor_retention: LaborRetentionTable;
+}
+
+export interface SuppliersTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  region_code: string;
+  county_code: string;
+  registration_no: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  mechanisms: string[];
+  mechanism_note: string | null;
+  households_linked: number;
+  people_linked: number;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface CertificationRulesTable {
+  id: number;
+  required_departments: string[];
+  notice_days: number;
+  max_valid_months: number;
+  updated_at: Timestamp;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  supplier_id: number;
+  name: string;
+  category: string;
+  origin_region: string;
+  county_code: string;
+  specification: string;
+  price_fen: number;
+  unit: string;
+  quality_documents: string[];
+  benefit_note: string;
+  status: string;
+  applied_on: string;
+  decision_reason: string | null;
+  notice_start: string | null;
+  notice_end: string | null;
+  batch_no: string | null;
+  certified_on: string | null;
+  valid_until: string | null;
+  last_reviewed_on: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface ProductOpinionsTable {
+  id: Generated<number>;
+  product_id: number;
+  department: string;
+  agree: boolean;
+  comment: string | null;
+  given_on: string;
+  user_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface ProductObjectionsTable {
+  id: Generated<number>;
+  product_id: number;
+  received_on: string;
+  objector: string | null;
+  content: string;
+  resolution: string | null;
+  upheld: boolean | null;
+  resolved_on: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ProductStepsTable {
+  id: Generated<number>;
+  product_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  acted_on: string;
+  document_no: string | null;
+  comment: string | null;
+  user_id: number | null;
+  actor_name: string;
+  created_at: Generated<Date>;
+}
+
+export interface SalesImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  format: 'csv' | 'xlsx';
+  skip_invalid: boolean;
+  status: 'queued' | 'checking' | 'loading' | 'done' | 'failed';
+  phase_note: string | null;
+  total_bytes: number;
+  bytes_read: Generated<number>;
+  rows_read: Generated<number>;
+  rows_valid: Generated<number>;
+  rows_loaded: Generated<number>;
+  error_count: Generated<number>;
+  errors: ColumnType<unknown, string | undefined, string>;
+  duplicates: Generated<number>;
+  user_id: number | null;
+  actor_name: string;
+  started_at: Generated<Date>;
+  heartbeat_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+export interface SalesTable {
+  id: Generated<number>;
+  sold_on: string;
+  period_end: string | null;
+  product_id: number | null;
+  category: string;
+  supplier_id: number | null;
+  supplier_name: string | null;
+  county_code: string;
+  channel: string;
+  buyer_type: string;
+  credited_org_id: number | null;
+  credited_name: string | null;
+  amount_fen: number;
+  quantity: ColumnType<string | null, number | string | null, number | string | null>;
+  unit: string | null;
+  households: number | null;
+  activity_id: number | null;
+  certified: boolean;
+  dup_key: string;
+  dup_status: Generated<'unique' | 'flagged' | 'duplicate' | 'distinct'>;
+  import_id: number | null;
+  source_row: number | null;
+  note: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface ConsumptionTables {
+  suppliers: SuppliersTable;
+  certification_rules: CertificationRulesTable;
+  products: ProductsTable;
+  product_opinions: ProductOpinionsTable;
+  product_objections: ProductObjectionsTable;
+  product_steps: ProductStepsTable;
+  sales_imports: SalesImportsTable;
+  sales: SalesTable;
 }

@@ -32,22 +32,7 @@ export async function readSheet(file: Buffer, columns: Column[], opts: { maxRows
   const sheet = wb.worksheets[0];
   if (!sheet || sheet.actualRowCount < 1) throw new AppError('VALIDATION', 'Excel 文件是空的：第一个工作表没有表头', [{ path: 'file', message: '空文件' }]);
 
-  const headerCells = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v).trim()));
-  const index = new Map<string, number>();
-  const issues: { path: string; message: string }[] = [];
-  headerCells.forEach((h, i) => {
-    if (!h) return;
-    if (index.has(h)) issues.push({ path: `第1行「${h}」`, message: '列名重复' });
-    index.set(h, i + 1);
-  });
-  const known = new Set(columns.map((c) => c.header));
-  const unknown = [...index.keys()].filter((h) => !known.has(h));
-  const missing = columns.filter((c) => c.required && !c.exportOnly && !index.has(c.header)).map((c) => c.header);
-  for (const h of unknown) issues.push({ path: `第1行「${h}」`, message: '不是模板中的列' });
-  for (const h of missing) issues.push({ path: `第1行「${h}」`, message: '缺少必需的列' });
-  if (issues.length) {
-    throw new AppError('VALIDATION', `表头与模板不符：${[missing.length ? `缺少列 ${missing.join('、')}` : '', unknown.length ? `多出列 ${unknown.join('、')}` : ''].filter(Boolean).join('；') || '列名重复'}。请使用下载的模板。`, issues);
-  }
+  const index = checkHeaders((sheet.getRow(1).values as unknown[]).slice(1), columns);
 
   const merges = ((sheet.model as { merges?: string[] }).merges ?? []).filter(Boolean);
   if (merges.length) {
@@ -108,4 +93,28 @@ export async function writeSheet(columns: Column[], rows: Record<string, CellVal
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The header row against the columns: every required column present, none unknown, none twice.
+ * Returns header → 1-based column number; throws a 400 naming each wrong header.
+ */
+export function checkHeaders(cells: unknown[], columns: Column[]): Map<string, number> {
+  const headerCells = cells.map((v) => (v == null ? '' : String(v).trim()));
+  const index = new Map<string, number>();
+  const issues: { path: string; message: string }[] = [];
+  headerCells.forEach((h, i) => {
+    if (!h) return;
+    if (index.has(h)) issues.push({ path: `第1行「${h}」`, message: '列名重复' });
+    index.set(h, i + 1);
+  });
+  const known = new Set(columns.map((c) => c.header));
+  const unknown = [...index.keys()].filter((h) => !known.has(h));
+  const missing = columns.filter((c) => c.required && !c.exportOnly && !index.has(c.header)).map((c) => c.header);
+  for (const h of unknown) issues.push({ path: `第1行「${h}」`, message: '不是模板中的列' });
+  for (const h of missing) issues.push({ path: `第1行「${h}」`, message: '缺少必需的列' });
+  if (issues.length) {
+    throw new AppError('VALIDATION', `表头与模板不符：${[missing.length ? `缺少列 ${missing.join('、')}` : '', unknown.length ? `多出列 ${unknown.join('、')}` : ''].filter(Boolean).join('；') || '列名重复'}。请使用下载的模板。`, issues);
+  }
+  return index;
 }

@@ -33,6 +33,9 @@ import { registerLaborRoutes } from '../../modules/labor/labor.routes.ts';
 import { registerActivityRoutes } from '../../modules/activities/activities.routes.ts';
 import { registerDonationRoutes } from '../../modules/donations/donations.routes.ts';
 import { registerTrainingRoutes } from '../../modules/training/training.routes.ts';
+import { registerSupplierRoutes } from '../../modules/suppliers/suppliers.routes.ts';
+import { registerProductRoutes } from '../../modules/products/products.routes.ts';
+import { registerSalesRoutes } from '../../modules/sales/sales.routes.ts';
 import { registerRegionRoutes } from '../../modules/regions/regions.routes.ts';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.ts';
 import { registerPairingRoutes } from '../../modules/pairings/pairings.routes.ts';
@@ -105,6 +108,9 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       registerActivityRoutes(typed, deps);
       registerDonationRoutes(typed, deps);
       registerTrainingRoutes(typed, deps);
+      registerSupplierRoutes(typed, deps);
+      registerProductRoutes(typed, deps);
+      registerSalesRoutes(typed, deps);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

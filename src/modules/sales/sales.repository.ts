@@ -1,0 +1,156 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Queryable } from '../../platform/db/database.ts';
+import { containing } from '../../platform/db/like.ts';
+import { recordInScope, type Scope } from '../../platform/access/scope.ts';
+import type { SaleFilters, SaleListQuery, SummaryQuery } from './sales.contract.ts';
+
+/** A sale of a bulk import is invisible until its import is done (a failed import leaves nothing counted). */
+const visible: Expression<SqlBool> = sql<SqlBool>`(sa.import_id is null or exists (select 1 from sales_imports si where si.id = sa.import_id and si.status = 'done'))`;
+/** Flagged and confirmed duplicates are not counted. */
+const counted: Expression<SqlBool> = sql<SqlBool>`sa.dup_status in ('unique', 'distinct')`;
+
+/** `scope` is widened by the pairings: a sale is in reach by its county or by the unit it is credited to. */
+const inScope = (scope: Scope) => recordInScope(scope, { orgs: ['sa.credited_org_id'], region: 'sa.county_code' });
+
+function filtered(q: Queryable, scope: Scope, f: SaleFilters) {
+  let query = q.selectFrom('sales as sa').where(visible).where(inScope(scope));
+  if (f.county) query = query.where('sa.county_code', 'like', `${f.county.slice(0, 6)}%`);
+  if (f.channel) query = query.where('sa.channel', '=', f.channel);
+  if (f.buyerType) query = query.where('sa.buyer_type', '=', f.buyerType);
+  if (f.category) query = query.where('sa.category', '=', f.category);
+  if (f.supplier) query = query.where('sa.supplier_id', '=', f.supplier);
+  if (f.product) query = query.where('sa.product_id', '=', f.product);
+  if (f.credited) query = query.where('sa.credited_org_id', '=', f.credited);
+  if (f.activity) query = query.where('sa.activity_id', '=', f.activity);
+  if (f.year) query = query.where('sa.sold_on', '>=', `${f.year}-01-01`).where('sa.sold_on', '<=', `${f.year}-12-31`);
+  if (f.from) query = query.where('sa.sold_on', '>=', f.from);
+  if (f.to) query = query.where('sa.sold_on', '<=', f.to);
+  if (f.dupStatus) query = query.where('sa.dup_status', '=', f.dupStatus);
+  if (f.importId) query = query.where('sa.import_id', '=', f.importId);
+  if (f.q) {
+    const like = containing(f.q);
+    query = query.where(sql<SqlBool>`(sa.supplier_name like ${like} or sa.credited_name like ${like} or sa.note like ${like}
+      or exists (select 1 from suppliers s where s.id = sa.supplier_id and s.name like ${like})
+      or exists (select 1 from products p where p.id = sa.product_id and p.name like ${like})
+      or exists (select 1 from orgs o where o.id = sa.credited_org_id and o.name like ${like}))`);
+  }
+  return query;
+}
+
+function withNames<T extends ReturnType<typeof filtered>>(query: T) {
+  return query
+    .leftJoin('products as p', 'p.id', 'sa.product_id')
+    .leftJoin('suppliers as s', 's.id', 'sa.supplier_id')
+    .leftJoin('orgs as o', 'o.id', 'sa.credited_org_id')
+    .leftJoin('regions as c', 'c.code', 'sa.county_code')
+    .selectAll('sa')
+    .select(['p.name as product_name', 's.name as supplier_registered_name', 'o.name as credited_org_name', 'c.name as county_name']);
+}
+
+export async function list(q: Queryable, scope: Scope, f: SaleListQuery) {
+  const query = filtered(q, scope, f);
+  const [rows, count] = await Promise.all([
+    withNames(query).orderBy('sa.sold_on', f.order).orderBy('sa.id', f.order).offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function findById(q: Queryable, scope: Scope, id: number) {
+  return withNames(filtered(q, scope, {}).where('sa.id', '=', id)).executeTakeFirst();
+}
+export type SaleRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
+
+export type SaleValues = {
+  sold_on: string; period_end: string | null; product_id: number | null; category: string; supplier_id: number | null; supplier_name: string | null; county_code: string;
+  channel: string; buyer_type: string; credited_org_id: number | null; credited_name: string | null; amount_fen: number; quantity: number | null; unit: string | null;
+  households: number | null; activity_id: number | null; certified: boolean; dup_key: string; note: string | null;
+};
+
+/** Sales with this duplicate key that count (visible, or rows of the import `importId` being loaded). */
+export async function existingKeys(q: Queryable, keys: string[], opts: { importId?: number; exceptId?: number } = {}): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  let query = q.selectFrom('sales as sa').select('sa.dup_key').distinct().where(sql<SqlBool>`sa.dup_key = any(${keys}::text[])`).where('sa.dup_status', '<>', 'duplicate');
+  query = opts.importId ? query.where((eb) => eb.or([visible, eb('sa.import_id', '=', opts.importId!)])) : query.where(visible);
+  if (opts.exceptId) query = query.where('sa.id', '<>', opts.exceptId);
+  return new Set((await query.execute()).map((r) => r.dup_key));
+}
+
+export async function insert(q: Queryable, v: SaleValues & { dup_status: 'unique' | 'flagged'; is_demo?: boolean }) {
+  return (await q.insertInto('sales').values(v).returning('id').executeTakeFirstOrThrow()).id;
+}
+export async function update(q: Queryable, id: number, v: Partial<SaleValues> & { dup_status?: 'unique' | 'flagged' | 'duplicate' | 'distinct' }) {
+  await q.updateTable('sales').set(v).where('id', '=', id).execute();
+}
+export async function remove(q: Queryable, id: number) {
+  await q.deleteFrom('sales').where('id', '=', id).execute();
+}
+
+const COLS = ['sold_on', 'period_end', 'product_id', 'category', 'supplier_id', 'supplier_name', 'county_code', 'channel', 'buyer_type', 'credited_org_id', 'credited_name', 'amount_fen', 'quantity', 'unit', 'households', 'activity_id', 'certified', 'dup_key', 'dup_status', 'import_id', 'source_row', 'note'] as const;
+const TYPES: Record<(typeof COLS)[number], string> = {
+  sold_on: 'date', period_end: 'date', product_id: 'bigint', category: 'text', supplier_id: 'bigint', supplier_name: 'text', county_code: 'text', channel: 'text', buyer_type: 'text',
+  credited_org_id: 'bigint', credited_name: 'text', amount_fen: 'bigint', quantity: 'numeric', unit: 'text', households: 'integer', activity_id: 'bigint', certified: 'boolean',
+  dup_key: 'text', dup_status: 'text', import_id: 'bigint', source_row: 'integer', note: 'text',
+};
+export type BatchRow = SaleValues & { dup_status: 'unique' | 'flagged'; import_id: number; source_row: number };
+
+/** One batch of an import in one statement: a column array per field, unnested (20 parameters, whatever the batch size). */
+export async function insertBatch(q: Queryable, rows: BatchRow[]) {
+  if (!rows.length) return;
+  const arrays = COLS.map((c) => sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(TYPES[c])}[]`);
+  await sql`insert into sales (${sql.join(COLS.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(q);
+}
+
+export async function summary(q: Queryable, scope: Scope, f: SummaryQuery) {
+  const key = {
+    county: sql<string>`sa.county_code`,
+    channel: sql<string>`sa.channel`,
+    month: sql<string>`to_char(sa.sold_on, 'YYYY-MM')`,
+    category: sql<string>`sa.category`,
+    credited: sql<string>`coalesce('o' || sa.credited_org_id::text, 'n' || sa.credited_name)`,
+    buyer: sql<string>`sa.buyer_type`,
+  }[f.by];
+  const base = filtered(q, scope, f);
+  const [rows, totals] = await Promise.all([
+    base.where(counted).select([key.as('key'), sql<number>`sum(sa.amount_fen)::bigint`.as('amount'), sql<number>`count(*)::int`.as('n'), sql<number>`coalesce(sum(sa.households), 0)::bigint`.as('households')]).groupBy(sql`1`).orderBy(sql`1`).execute(),
+    base
+      .select([
+        sql<number>`coalesce(sum(sa.amount_fen) filter (where ${counted}), 0)::bigint`.as('total'),
+        sql<number>`count(*) filter (where ${counted})::int`.as('n'),
+        sql<number>`coalesce(sum(sa.amount_fen) filter (where ${counted} and sa.certified), 0)::bigint`.as('certified'),
+        sql<number>`count(*) filter (where sa.dup_status = 'flagged')::int`.as('flagged_n'),
+        sql<number>`coalesce(sum(sa.amount_fen) filter (where sa.dup_status = 'flagged'), 0)::bigint`.as('flagged_fen'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, totals };
+}
+
+// ---- imports ----
+export async function insertImport(q: Queryable, v: { file_name: string; format: 'csv' | 'xlsx'; skip_invalid: boolean; total_bytes: number; user_id: number | null; actor_name: string }) {
+  return (await q.insertInto('sales_imports').values({ ...v, status: 'queued' }).returning('id').executeTakeFirstOrThrow()).id;
+}
+type ImportState = Partial<{ status: 'queued' | 'checking' | 'loading' | 'done' | 'failed'; phase_note: string | null; bytes_read: number; rows_read: number; rows_valid: number; rows_loaded: number; error_count: number; errors: string; duplicates: number; finished_at: Date }>;
+export async function updateImport(q: Queryable, id: number, v: ImportState) {
+  await q.updateTable('sales_imports').set({ ...v, heartbeat_at: sql`now()` }).where('id', '=', id).execute();
+}
+export const findImport = (q: Queryable, id: number) => q.selectFrom('sales_imports').selectAll().where('id', '=', id).executeTakeFirst();
+export type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
+/** Imports are the caller's own, unless the caller sees everything. */
+export async function listImports(q: Queryable, userId: number | null, all: boolean, page: number, pageSize: number) {
+  let query = q.selectFrom('sales_imports');
+  if (!all) query = userId === null ? query.where(sql<SqlBool>`false`) : query.where('user_id', '=', userId);
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('id', 'desc').offset((page - 1) * pageSize).limit(pageSize).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+/** Removes what a failed import had loaded, a slice at a time. */
+export async function deleteImportedSlice(q: Queryable, importId: number, limit: number): Promise<number> {
+  const r = await sql`delete from sales where id in (select id from sales where import_id = ${importId} limit ${limit})`.execute(q);
+  return Number(r.numAffectedRows ?? 0);
+}
+/** Unfinished imports nobody has worked on for two minutes: their server stopped. */
+export const abandonedImports = (q: Queryable) =>
+  q.selectFrom('sales_imports').select('id').where('status', 'in', ['queued', 'checking', 'loading']).where(sql<SqlBool>`heartbeat_at < now() - interval '2 minutes'`).execute();

@@ -1,0 +1,16 @@
+import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { registerCrudRoutes } from '../../platform/http/crud.ts';
+import { supplier, supplierInput, supplierListQuery, supplierPatch } from './suppliers.contract.ts';
+import * as service from './suppliers.service.ts';
+
+export function registerSupplierRoutes(app: TypedApp, { db }: RouteDeps) {
+  registerCrudRoutes(app, {
+    path: '/suppliers', tags: ['consumption'], name: '供应主体', read: 'consumption:read', write: 'consumption:write',
+    schemas: { item: supplier, input: supplierInput, patch: supplierPatch, listQuery: supplierListQuery },
+    list: (ctx, q) => service.listSuppliers(db, ctx.scope, q),
+    create: (ctx, input) => service.createSupplier(db, ctx, input),
+    get: (ctx, id) => service.getSupplier(db, ctx.scope, id),
+    update: (ctx, id, patch) => service.updateSupplier(db, ctx, id, patch),
+    remove: (ctx, id) => service.deleteSupplier(db, ctx, id),
+  });
+}
