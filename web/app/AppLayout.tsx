@@ -1,13 +1,15 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Layout, Menu, Spin, Typography, theme } from 'antd';
-import { MODULES, menuKeyOf } from './modules.tsx';
+import type { MenuProps } from 'antd';
+import { MODULES, menuGroupOf, menuKeyOf, type ModuleEntry } from './modules.tsx';
 import { useI18n } from '../ui/i18n.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { useAccess } from '../features/auth/session.tsx';
 
 const { Header, Sider, Content } = Layout;
+type MenuItem = NonNullable<MenuProps['items']>[number];
 
 export function PageLoading() {
   return (
@@ -23,15 +25,26 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
   const can = useAccess();
-  const items = MODULES.filter((m) => !m.requires || can(m.requires)).map((m) => ({
-    key: m.key,
-    icon: m.icon,
-    label: (
-      <Link to={m.path} data-testid={`nav-${m.key}`}>
-        {t(m.label)}
-      </Link>
-    ),
-  }));
+  const selected = menuKeyOf(location.pathname);
+  const group = menuGroupOf(selected);
+  const [openKeys, setOpenKeys] = useState<string[]>(group ? [group] : []);
+  useEffect(() => {
+    if (group) setOpenKeys((keys) => (keys.includes(group) ? keys : [...keys, group]));
+  }, [group]);
+  const allowed = (m: ModuleEntry) => !m.requires || can(m.requires);
+  const itemOf = (m: ModuleEntry): MenuItem =>
+    m.children
+      ? { key: m.key, icon: m.icon, label: <span data-testid={`nav-${m.key}`}>{t(m.label)}</span>, children: m.children.filter(allowed).map(itemOf) }
+      : {
+          key: m.key,
+          icon: m.icon,
+          label: (
+            <Link to={m.path} data-testid={`nav-${m.key}`}>
+              {t(m.label)}
+            </Link>
+          ),
+        };
+  const items = MODULES.filter(allowed).map(itemOf);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -50,7 +63,7 @@ export function AppLayout() {
       <Layout>
         <Sider width={224} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
           <nav aria-label={t('nav.label')}>
-            <Menu mode="inline" selectedKeys={[menuKeyOf(location.pathname)]} items={items} style={{ borderInlineEnd: 'none' }} />
+            <Menu mode="inline" selectedKeys={[selected]} openKeys={collapsed ? undefined : openKeys} onOpenChange={setOpenKeys} items={items} style={{ borderInlineEnd: 'none' }} />
           </nav>
         </Sider>
         <Content style={{ padding: 24, minWidth: 0 }}>

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   AimOutlined,
+  AppstoreOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   GiftOutlined,
@@ -11,8 +12,10 @@ import {
   NotificationOutlined,
   ProjectOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   SafetyOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -30,6 +33,8 @@ export interface ModuleEntry {
   purpose?: MessageKey;
   /** Shown in the menu (and its pages opened) only for users with this action. */
   requires?: Action;
+  /** A group in the menu: its entries (the group's own path leads to the first). */
+  children?: ModuleEntry[];
 }
 
 /** Every module of the platform, in menu order. */
@@ -44,7 +49,20 @@ export const MODULES: ModuleEntry[] = [
   { key: 'training', path: '/training', icon: <ReadOutlined />, label: 'nav.training', built: true, requires: 'activity:read' },
   { key: 'labor', path: '/labor', icon: <SolutionOutlined />, label: 'nav.labor', built: true, requires: 'labor:read' },
   { key: 'activities', path: '/activities', icon: <NotificationOutlined />, label: 'nav.activities', built: true, requires: 'activity:read' },
-  { key: 'consumption', path: '/consumption', icon: <ShopOutlined />, label: 'nav.consumption', built: false, purpose: 'purpose.consumption' },
+  {
+    key: 'consumption',
+    path: '/consumption',
+    icon: <ShopOutlined />,
+    label: 'nav.consumption',
+    built: true,
+    requires: 'consumption:read',
+    children: [
+      { key: 'suppliers', path: '/suppliers', icon: <ShopOutlined />, label: 'nav.suppliers', built: true, requires: 'consumption:read' },
+      { key: 'certification', path: '/certification', icon: <SafetyCertificateOutlined />, label: 'nav.certification', built: true, requires: 'consumption:read' },
+      { key: 'catalogue-admin', path: '/catalogue-admin', icon: <AppstoreOutlined />, label: 'nav.catalogue', built: true, requires: 'consumption:read' },
+      { key: 'sales', path: '/sales', icon: <ShoppingCartOutlined />, label: 'nav.sales', built: true, requires: 'consumption:read' },
+    ],
+  },
   { key: 'bulletins', path: '/bulletins', icon: <FileTextOutlined />, label: 'nav.bulletins', built: false, purpose: 'purpose.bulletins' },
   { key: 'indicators', path: '/indicators', icon: <AimOutlined />, label: 'nav.indicators', built: false, purpose: 'purpose.indicators' },
   { key: 'users', path: '/users', icon: <SafetyOutlined />, label: 'nav.users', built: true, requires: 'user:read' },
@@ -54,9 +72,17 @@ export const MODULES: ModuleEntry[] = [
 /** Pages reached from a module without their own menu entry. */
 const MENU_OWNER_OF_PATH: Record<string, string> = { coverage: 'pairings', trainings: 'training' };
 
-/** The menu key to highlight for a URL path ("/orgs/12" → "orgs", "/coverage/…" → "pairings"). */
+/** Every entry with a page of its own: the modules, and the entries of menu groups. */
+const ENTRIES: ModuleEntry[] = MODULES.flatMap((m) => m.children ?? [m]);
+
+/** The menu key to highlight for a URL path ("/orgs/12" → "orgs", "/coverage/…" → "pairings", "/certification/3" → "certification"). */
 export function menuKeyOf(pathname: string): string {
   const first = pathname.split('/').filter(Boolean)[0];
   if (!first) return 'home';
-  return MENU_OWNER_OF_PATH[first] ?? MODULES.find((m) => m.path === `/${first}`)?.key ?? '';
+  return MENU_OWNER_OF_PATH[first] ?? ENTRIES.find((m) => m.path === `/${first}`)?.key ?? '';
+}
+
+/** The menu group an entry belongs to ("sales" → "consumption"), or null for a top-level entry. */
+export function menuGroupOf(key: string): string | null {
+  return MODULES.find((m) => m.children?.some((c) => c.key === key))?.key ?? null;
 }

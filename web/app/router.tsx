@@ -1,6 +1,6 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
-import { AppLayout } from './AppLayout.tsx';
+import { AppLayout, PageLoading } from './AppLayout.tsx';
 import { MODULES } from './modules.tsx';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
@@ -24,6 +24,12 @@ const DonationsPage = lazy(() => import('../features/donations/DonationsPage.tsx
 const TrainingsPage = lazy(() => import('../features/training/TrainingsPage.tsx').then((m) => ({ default: m.TrainingsPage })));
 const PersonnelPage = lazy(() => import('../features/personnel/PersonnelPage.tsx').then((m) => ({ default: m.PersonnelPage })));
 const LaborPage = lazy(() => import('../features/labor/LaborPage.tsx').then((m) => ({ default: m.LaborPage })));
+const SuppliersPage = lazy(() => import('../features/consumption/SuppliersPage.tsx').then((m) => ({ default: m.SuppliersPage })));
+const CertificationPage = lazy(() => import('../features/consumption/CertificationPage.tsx').then((m) => ({ default: m.CertificationPage })));
+const ProductPage = lazy(() => import('../features/consumption/ProductPage.tsx').then((m) => ({ default: m.ProductPage })));
+const CatalogueAdminPage = lazy(() => import('../features/consumption/CataloguePages.tsx').then((m) => ({ default: m.CatalogueAdminPage })));
+const PublicCataloguePage = lazy(() => import('../features/consumption/CataloguePages.tsx').then((m) => ({ default: m.PublicCataloguePage })));
+const SalesPage = lazy(() => import('../features/consumption/SalesPage.tsx').then((m) => ({ default: m.SalesPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 /** /trainings (the API's name) leads to the 培训交流 page, keeping its filters. */
@@ -38,8 +44,17 @@ const notBuiltRoutes: RouteObject[] = MODULES.filter((m) => !m.built).map((m) =>
 }));
 
 export const routes: RouteObject[] = [
-  /** Outside the app layout: the login page, and the password change that works while the rest is locked. */
+  /** Outside the app layout: the login page, the public product catalogue (no login), and the password change that works while the rest is locked. */
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/catalogue',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <PublicCataloguePage />
+      </Suspense>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: '/account/password',
     element: (
@@ -73,6 +88,12 @@ export const routes: RouteObject[] = [
       { path: 'trainings', element: <ToTraining /> },
       { path: 'personnel', element: <RequirePermission action="personnel:read"><PersonnelPage /></RequirePermission> },
       { path: 'labor', element: <RequirePermission action="labor:read"><LaborPage /></RequirePermission> },
+      { path: 'consumption', element: <Navigate to="/sales" replace /> },
+      { path: 'suppliers', element: <RequirePermission action="consumption:read"><SuppliersPage /></RequirePermission> },
+      { path: 'certification', element: <RequirePermission action="consumption:read"><CertificationPage /></RequirePermission> },
+      { path: 'certification/:id', element: <RequirePermission action="consumption:read"><ProductPage /></RequirePermission> },
+      { path: 'catalogue-admin', element: <RequirePermission action="consumption:read"><CatalogueAdminPage /></RequirePermission> },
+      { path: 'sales', element: <RequirePermission action="consumption:read"><SalesPage /></RequirePermission> },
       { path: 'account', element: <AccountPage /> },
       { path: 'users', element: <RequirePermission action="user:read"><UsersPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission action="audit:read"><AuditPage /></RequirePermission> },

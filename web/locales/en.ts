@@ -3,6 +3,7 @@ import { enAccess } from './en.access.ts';
 import { enProjects } from './en.projects.ts';
 import { enActivities } from './en.activities.ts';
 import { enPeople } from './en.people.ts';
+import { enConsumption } from './en.consumption.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
 export const en: Catalog = {
@@ -263,4 +264,5 @@ export const en: Catalog = {
   ...enProjects,
   ...enActivities,
   ...enPeople,
+  ...enConsumption,
 };

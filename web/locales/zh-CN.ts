@@ -5,6 +5,7 @@ import { zhCNAccess } from './zh-CN.access.ts';
 import { zhCNProjects } from './zh-CN.projects.ts';
 import { zhCNActivities } from './zh-CN.activities.ts';
 import { zhCNPeople } from './zh-CN.people.ts';
+import { zhCNConsumption } from './zh-CN.consumption.ts';
 
 /**
  * The enum labels, keyed by code. Their types are the backend's own label maps, so the compiler
@@ -278,6 +279,7 @@ export const zhCN = {
   ...zhCNProjects,
   ...zhCNActivities,
   ...zhCNPeople,
+  ...zhCNConsumption,
 };
 
 export type MessageKey = keyof typeof zhCN;

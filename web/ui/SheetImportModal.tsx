@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Checkbox, Modal, Space, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Modal, Space, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { ApiError } from './api.ts';
 import { useT } from './i18n.tsx';
@@ -7,32 +7,14 @@ import { useErrorReporter } from './errors.tsx';
 import { useDownload } from './download.ts';
 import { useApiMutation } from './useApi.ts';
 import { importSheet, type ImportResult, type RowError } from './sheets.ts';
-import { buttonWithTestId, rowWithTestId } from './testIds.ts';
+import { buttonWithTestId } from './testIds.ts';
+import { RowErrorTable } from './RowErrorTable.tsx';
 
 /** A 400 from an import lists every bad row in details.errors. */
 function rowErrorsOf(err: unknown): RowError[] | null {
   if (!(err instanceof ApiError) || err.status !== 400) return null;
   const errors = err.details?.errors;
   return Array.isArray(errors) ? (errors as RowError[]) : null;
-}
-
-function RowErrorTable({ rows, testId }: { rows: RowError[]; testId: string }) {
-  const t = useT();
-  return (
-    <Table<RowError>
-      data-testid={testId}
-      size="small"
-      rowKey={(r) => `${r.row}-${r.column}-${r.reason}`}
-      dataSource={rows}
-      pagination={rows.length > 10 ? { pageSize: 10 } : false}
-      onRow={(r) => rowWithTestId(`${testId}-row-${r.row}`)}
-      columns={[
-        { key: 'row', title: t('import.row'), width: 60, render: (_, r) => r.row },
-        { key: 'column', title: t('import.column'), width: 120, render: (_, r) => r.column ?? '—' },
-        { key: 'reason', title: t('import.reason'), render: (_, r) => r.reason },
-      ]}
-    />
-  );
 }
 
 interface Props {

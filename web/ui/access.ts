@@ -38,6 +38,11 @@ export const AUDIT_ENTITY_CODES = [
   'labor_job_fair',
   'labor_workstation',
   'labor_retention',
+  'supplier',
+  'product',
+  'certification_rules',
+  'sale',
+  'sales_import',
 ] as const;
 export const AUDIT_ACTION_CODES = [
   'create',

@@ -138,10 +138,11 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body: unknown) => apiRequest<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
   /** GET a file (Excel, XML) with the session cookie; save it with `saveFile` (ui/download.ts). */
   download: (path: string, query?: Query) => apiRequest<DownloadedFile>('GET', path, { query, expect: 'file' }),
-  /** POST a file as the raw body. */
+  /** POST a file as the raw body; `type` is its Content-Type (XLSX_TYPE, CSV_TYPE in ui/sheets.ts). */
   upload: <T>(path: string, file: Blob, type: string, query?: Query) => apiRequest<T>('POST', path, { query, file: { data: file, type } }),
 };
 

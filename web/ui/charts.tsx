@@ -1,12 +1,12 @@
 import * as echarts from 'echarts/core';
-import { BarChart, GraphChart } from 'echarts/charts';
+import { BarChart, GraphChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { CSSProperties } from 'react';
 
-/** Only what the pages draw: bar charts (coverage) and graphs (an org's pairings). */
-echarts.use([BarChart, GraphChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+/** Only what the pages draw: bar charts (coverage, sales by month), graphs (an org's pairings), pies and lines (sales). */
+echarts.use([BarChart, GraphChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = Record<string, unknown>;
 

@@ -10,7 +10,7 @@ import { todayInChina } from '../products/products.workflow.ts';
 import * as repo from './sales.repository.ts';
 import { SaleRefs } from './sales.refs.ts';
 import { checkSale } from './sales.rules.ts';
-import { cellErrorOf, rowInput, SALE_COLUMNS } from './sales.sheet.ts';
+import { cellErrorOf, EXPORT_COLUMNS, rowInput } from './sales.sheet.ts';
 import { readRecords, sniff } from './sales.reader.ts';
 import type { SalesImport } from './sales.contract.ts';
 
@@ -50,9 +50,11 @@ export class SalesImports {
   async start(ctx: RequestContext, file: { path: string; size: number; name: string; declared: 'csv' | 'xlsx' | null }, skipInvalid: boolean): Promise<SalesImport> {
     try {
       const format = await sniff(file.path, file.declared);
-      const first = await readRecords(file.path, format, () => {}).next();
+      const records = readRecords(file.path, format, () => {});
+      const first = await records.next();
+      await records.return(undefined);
       if (first.done) throw new AppError('VALIDATION', '文件是空的：没有表头', [{ path: 'file', message: '空文件' }]);
-      checkHeaders(first.value.cells, SALE_COLUMNS);
+      checkHeaders(first.value.cells, EXPORT_COLUMNS);
       const id = await repo.insertImport(this.db, { file_name: file.name, format, skip_invalid: skipInvalid, total_bytes: file.size, user_id: ctx.actor.id, actor_name: ctx.actor.name });
       this.queue = this.queue.then(() => this.run(ctx, id, file.path, format, skipInvalid)).finally(() => rm(file.path, { force: true }));
       return presentImport((await repo.findImport(this.db, id))!);
@@ -134,7 +136,7 @@ export class SalesImports {
     };
     for await (const rec of readRecords(path, format, (n) => (bytes = n))) {
       if (this.stopping) throw new Cancelled();
-      if (!index) { index = checkHeaders(rec.cells, SALE_COLUMNS); continue; }
+      if (!index) { index = checkHeaders(rec.cells, EXPORT_COLUMNS); continue; }
       if (rec.cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
       read++;
       try {

@@ -56,6 +56,15 @@ export async function list(q: Queryable, scope: Scope, f: SaleListQuery) {
   return { rows, total: Number(count.n) };
 }
 
+/** One slice of the filtered list after `afterId`, in id order, without counting (exports of large lists). */
+export async function slice(q: Queryable, scope: Scope, f: SaleFilters, afterId: number, limit: number) {
+  return withNames(filtered(q, scope, f).where('sa.id', '>', afterId)).orderBy('sa.id').limit(limit).execute();
+}
+
+export async function count(q: Queryable, scope: Scope, f: SaleFilters) {
+  return Number((await filtered(q, scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
 export async function findById(q: Queryable, scope: Scope, id: number) {
   return withNames(filtered(q, scope, {}).where('sa.id', '=', id)).executeTakeFirst();
 }

@@ -11,7 +11,7 @@ import * as regionsRepo from '../regions/regions.repository.ts';
 import * as repo from './sales.repository.ts';
 import { SaleRefs } from './sales.refs.ts';
 import { checkSale } from './sales.rules.ts';
-import { BUYER_TYPES, CHANNELS, type Sale, type SaleInput, type SaleListQuery, type SalePatch, type SummaryQuery } from './sales.contract.ts';
+import { BUYER_TYPES, CHANNELS, type Sale, type SaleFilters, type SaleInput, type SaleListQuery, type SalePatch, type SummaryQuery } from './sales.contract.ts';
 
 const reach = (q: Queryable, scope: Scope) => withPairedCounties(q, scope);
 
@@ -34,6 +34,20 @@ export async function getSale(q: Queryable, scope: Scope, id: number): Promise<S
 export async function listSales(q: Queryable, scope: Scope, f: SaleListQuery): Promise<Page<Sale>> {
   const { rows, total } = await repo.list(q, await reach(q, scope), f);
   return { items: rows.map(present), total, page: f.page, pageSize: f.pageSize };
+}
+
+/** Every sale of a filtered list, a slice at a time by id (no offsets), refused above `max` rows. */
+export async function allSales(q: Queryable, scope: Scope, f: SaleFilters, max: number): Promise<Sale[]> {
+  const reached = await reach(q, scope);
+  const total = await repo.count(q, reached, f);
+  if (total > max) throw new AppError('VALIDATION', `符合条件的销售有 ${total} 条，超过单次导出上限 ${max} 条：请按年度、县或渠道缩小范围`, [{ path: 'filters', message: '导出行数过多' }]);
+  const out: Sale[] = [];
+  for (let after = 0; ; ) {
+    const rows = await repo.slice(q, reached, f, after, 5_000);
+    out.push(...rows.map(present));
+    if (rows.length < 5_000) return out;
+    after = rows[rows.length - 1].id;
+  }
 }
 
 async function refsFor(q: Queryable, scope: Scope, v: SaleInput) {

@@ -2,12 +2,12 @@ import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { parseCell, type CellValue, type Column } from '../../platform/excel/columns.ts';
 import { writeSheet } from '../../platform/excel/workbook.ts';
-import { exportSheet } from '../../platform/excel/export.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { CATEGORIES } from '../products/products.contract.ts';
-import { BUYER_TYPES, CHANNELS, saleInput, type SaleFilters, type SaleInput } from './sales.contract.ts';
+import { BUYER_TYPES, CHANNELS, DUP_STATUSES, saleInput, type SaleFilters, type SaleInput } from './sales.contract.ts';
 import type { SaleRefs } from './sales.refs.ts';
-import { listSales } from './sales.service.ts';
+import { allSales } from './sales.service.ts';
 
 /** The sales sheet as offices exchange it (CSV or Excel, same headers). */
 export const SALE_COLUMNS: Column[] = [
@@ -27,6 +27,14 @@ export const SALE_COLUMNS: Column[] = [
   { header: '活动编号', key: 'activityId', kind: 'int', note: '系统中工作动态的编号（如展销会、直播）' },
   { header: '备注', key: 'note', kind: 'text', width: 30 },
 ];
+/** The export adds its own columns, which the import recognises and ignores (an edited export goes back in). */
+export const EXPORT_COLUMNS: Column[] = [
+  { header: '编号', key: 'id', kind: 'int', exportOnly: true },
+  ...SALE_COLUMNS,
+  { header: '认定产品', key: 'certified', kind: 'text', exportOnly: true },
+  { header: '重复核实', key: 'dupStatus', kind: 'text', exportOnly: true },
+];
+
 const HEADER_OF: Record<string, string> = {
   ...Object.fromEntries(SALE_COLUMNS.map((c) => [c.key, c.header])),
   productId: '产品', supplierId: '供应主体', supplierName: '供应主体', creditedOrgId: '计入单位', creditedName: '计入单位',
@@ -95,16 +103,15 @@ export function saleTemplateCsv(): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-export function exportSales(db: Db, ctx: RequestContext, f: SaleFilters) {
-  const columns: Column[] = [
-    { header: '编号', key: 'id', kind: 'int', exportOnly: true },
-    ...SALE_COLUMNS,
-    { header: '认定产品', key: 'certified', kind: 'text', exportOnly: true },
-    { header: '重复核实', key: 'dupStatus', kind: 'text', exportOnly: true },
-  ];
-  return exportSheet(db, ctx, { entity: 'sale', columns, sheetName: '消费帮扶销售', filters: f }, (page, pageSize) => listSales(db, ctx.scope, { ...f, page, pageSize, order: 'asc' }), (s) => ({
+const EXPORT_MAX = 200_000;
+
+/** The filtered sales as a spreadsheet (up to 200,000 rows), the export audited. */
+export async function exportSales(db: Db, ctx: RequestContext, f: SaleFilters) {
+  const sales = await allSales(db, ctx.scope, f, EXPORT_MAX);
+  await writeAudit(db, ctx, { entity: 'sale', entityId: null, action: 'export', after: { filters: f, rows: sales.length } });
+  return writeSheet(EXPORT_COLUMNS, sales.map((s) => ({
     id: s.id, soldOn: s.soldOn, periodEnd: s.periodEnd, supplier: s.supplier, product: s.productName, category: s.category, countyCode: s.countyCode, channel: s.channel, buyerType: s.buyerType,
     credited: s.credited, amountFen: s.amountFen, quantity: s.quantity === null ? null : String(s.quantity), unit: s.unit, households: s.households, activityId: s.activityId, note: s.note,
-    certified: s.certified ? '是' : '否', dupStatus: { unique: '正常', flagged: '疑似重复', duplicate: '重复', distinct: '已核实非重复' }[s.dupStatus],
-  }));
+    certified: s.certified ? '是' : '否', dupStatus: DUP_STATUSES[s.dupStatus],
+  })), { sheetName: '消费帮扶销售' });
 }
