@@ -72,6 +72,17 @@ describe('bulk sales import', () => {
     expect(flagged.body.total).toBe(2);
   });
 
+  it("checks every row against the uploader's scope", async () => {
+    const outside = await makeSupplier(t, { regionCode: '632621100' });
+    const clerk = await t.userWith({ roles: ['recipient_clerk'], scopes: [{ regionCode: '533401' }] });
+    const res = await t.upload('/api/v1/sales/imports?fileName=scope.csv', csv([`${daysAgo(3)},${outside.name},,茶叶,632621,商超,企业,某企业,5,,,`]), 'text/csv', clerk.caller);
+    expect(res.status).toBe(202);
+    const done = await finished(res.body.id);
+    expect(done.status).toBe('failed');
+    expect(done.errors[0]).toMatchObject({ row: 2, column: '县代码', reason: expect.stringContaining('不在您的数据范围内') });
+    expect((await t.call('GET', `/api/v1/sales/imports/${res.body.id}`, undefined, (await t.userWith({ roles: ['recipient_clerk'], scopes: [{ regionCode: '533401' }] })).caller)).status).toBe(404);
+  });
+
   it('reads Excel files the same way', async () => {
     const file = await xlsxOf([
       HEADER.split(','),

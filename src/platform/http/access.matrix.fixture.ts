@@ -14,6 +14,7 @@ import { createActivity } from '../../modules/activities/activities.service.ts';
 import { createDonation } from '../../modules/donations/donations.service.ts';
 import { createTraining } from '../../modules/training/training.service.ts';
 import { buildPeopleFixture, type PeopleFixture } from './access.matrix.people.ts';
+import { buildConsumptionFixture, type ConsumptionFixture } from './access.matrix.consumption.ts';
 
 /**
  * Records on both sides of every scoped role's boundary. District A and the county 香格里拉市 (X)
@@ -39,6 +40,8 @@ export interface Fixture {
   completed: { in: number; out: number };
   /** 援派 and 劳务协作 records (access.matrix.people.ts). */
   people: PeopleFixture;
+  /** 消费帮扶 records (access.matrix.consumption.ts). */
+  consumption: ConsumptionFixture;
 }
 
 export interface MatrixUser {
@@ -135,6 +138,7 @@ export async function buildFixture(t: TestApp, r: MatrixRecords): Promise<{ f: F
     approved: { in: await r.project(townA, `${X}101`, 'approved'), out: await r.project(distB, `${Y}100`, 'approved') },
     completed: { in: await r.project(townA, `${X}101`, 'completed'), out: await r.project(distB, `${Y}100`, 'completed') },
     people: await buildPeopleFixture(r, { distA, distB, westX, westY, pairIn, pairOut }),
+    consumption: await buildConsumptionFixture(r.db, { distA, distB }),
   };
   const specs: { role: RoleCode; orgId: number | null; scopes: ({ orgId: number } | { regionCode: string })[] }[] = [
     { role: 'sys_admin', orgId: distA, scopes: [] },

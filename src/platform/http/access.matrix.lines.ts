@@ -4,6 +4,7 @@ import type { Caller, Reply, TestApp } from '../../testing/test-app.ts';
 import { rowsOf, xlsxOf as sheet } from '../../testing/xlsx.ts';
 import { MATRIX_PASSWORD, X, Y, type Fixture, type MatrixRecords } from './access.matrix.fixture.ts';
 import { PEOPLE_LINES } from './access.matrix.people.ts';
+import { CONSUMPTION_LINES } from './access.matrix.consumption.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
 export type Scoping = 'none' | 'record' | 'create' | 'list';
@@ -470,4 +471,5 @@ export const MATRIX: Record<string, Line> = {
   'GET /api/v1/audit': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/audit' }) },
 
   ...PEOPLE_LINES,
+  ...CONSUMPTION_LINES,
 };
