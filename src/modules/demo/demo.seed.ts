@@ -8,6 +8,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { loadDemoProjects } from './demo.projects.ts';
 import { loadDemoActivities } from './demo.activities.ts';
 import { loadDemoPeople } from './demo.people.ts';
+import { loadDemoConsumption } from './demo.consumption.ts';
 import { districtGov } from './demo.data.ts';
 import { DEMO_ORGS, DEMO_PAIRINGS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.ts';
 
@@ -69,6 +70,7 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
   }
   await loadDemoActivities(db, ctx, (name) => ids.get(name)!, (east, west) => pairingIds.get(`${east}|${west}`)!);
   await loadDemoPeople(db, ctx, ids);
+  await loadDemoConsumption(db, ctx, ids);
   const projects = await loadDemoProjects(db, { system: ctx, east: await asUser('frontline'), west: await asUser('xgl_leader') }, ids.get(districtGov('闵行区'))!);
   return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length, users: DEMO_USERS.length, projects };
 }

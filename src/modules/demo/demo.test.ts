@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from './demo.data.ts';
 const t = useTestApp();
 
 beforeAll(async () => {
-  await loadDemo(t.database.db); // the demo loader includes loadDemoPeople
+  await loadDemo(t.database.db);
 });
 
 describe('demo people and labor records', () => {
@@ -28,5 +28,20 @@ describe('demo people and labor records', () => {
       retention: { placed: 352, employedAfter6m: 301, rate: 0.8551 },
       workstations: 1,
     });
+  });
+});
+
+describe('demo consumption records', () => {
+  it('holds the livestream of the bulletin, a current catalogue, and one duplicate waiting for review', async () => {
+    const minhang = await t.login('minhang', DEMO_PASSWORD);
+    const live = await t.call('GET', '/api/v1/sales/summary?by=channel&year=2020', undefined, minhang);
+    expect(live.body.rows).toEqual([{ key: 'livestream', label: '直播带货', amountFen: 52_700_000, count: 1, households: 0 }]);
+    const catalogue = await t.call('GET', '/api/v1/public/catalogue?county=533401', undefined, null);
+    expect(catalogue.body.total).toBe(4);
+    const all = (await t.call('GET', '/api/v1/sales/summary?by=month', undefined, minhang)).body;
+    expect(all.flagged.count).toBe(1);
+    expect(all.certifiedShare).toBeGreaterThan(0.5);
+    const counts = (await t.call('GET', '/api/v1/products/status-counts?county=533401', undefined, await t.login('xgl_leader', DEMO_PASSWORD))).body;
+    expect(Object.fromEntries(counts.filter((c: { count: number }) => c.count).map((c: { status: string; count: number }) => [c.status, c.count]))).toEqual({ applied: 1, reviewing: 1, notice: 1, certified: 4 });
   });
 });
