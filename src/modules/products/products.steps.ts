@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import * as repo from './products.repository.ts';
 import { DEPARTMENTS, END_REASONS, type ObjectionInput, type OpinionInput, type Product, type ResolveInput, type StepInput } from './products.contract.ts';
 import { departmentLabel, getRules, runStep } from './products.service.ts';
-import { addMonths, noticeEnd } from './products.workflow.ts';
+import { addMonths, noticeEnd, todayInChina } from './products.workflow.ts';
 
 /** 初审: one department's opinion (a department may revise its own until the decision). */
 export function giveOpinion(db: Db, ctx: RequestContext, id: number, v: OpinionInput): Promise<Product> {
@@ -47,6 +47,7 @@ export function resolveObjection(db: Db, ctx: RequestContext, id: number, object
 export function takeStep(db: Db, ctx: RequestContext, id: number, v: StepInput): Promise<Product> {
   return db.transaction().execute(async (trx) => {
     const rules = await getRules(trx);
+    // A notice is recorded on the day it starts unless a date is given (entered after the fact).
     const actedOn = v.action === 'start_notice' ? (v.actedOn ?? v.noticeStart) : v.actedOn;
     return runStep(trx, ctx, id, v.action, { ...v, actedOn }, async (p, on) => {
       switch (v.action) {
@@ -65,7 +66,9 @@ export function takeStep(db: Db, ctx: RequestContext, id: number, v: StepInput):
         case 'start_notice': {
           const days = v.noticeDays ?? rules.noticeDays;
           if (days < rules.noticeDays) throw invalidField('noticeDays', `公示期不得少于 ${rules.noticeDays} 天（现为 ${days} 天）`);
-          if (v.noticeStart < on) throw invalidField('noticeStart', `公示开始日不能早于登记日期 ${on}`);
+          const decided = p.steps.at(-1)!.actedOn;
+          if (v.noticeStart < decided) throw invalidField('noticeStart', `公示开始日不能早于审定日期 ${decided}`);
+          if (v.noticeStart > todayInChina()) throw invalidField('noticeStart', '公示开始日不能晚于今天');
           await repo.update(trx, id, { notice_start: v.noticeStart, notice_end: noticeEnd(v.noticeStart, days) });
           return { comment: v.comment ?? `公示 ${days} 天：${v.noticeStart} 至 ${noticeEnd(v.noticeStart, days)}` };
         }
