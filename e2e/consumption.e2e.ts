@@ -92,7 +92,8 @@ describe('消费帮扶 in the browser', () => {
     const pub = await visitor.newPage();
     await pub.goto(`${b.baseUrl}/catalogue`);
     await pub.getByTestId('catalogue-public').waitFor();
-    await pub.getByTestId('catalogue-filter-q').fill(name);
+    await pub.locator('[data-testid="catalogue-filter-q"] input').fill(name);
+    await pub.keyboard.press('Enter');
     await pub.getByTestId(`catalogue-row-${product.id}`).waitFor();
     await pub.screenshot({ path: 'e2e/screenshots/catalogue.png', fullPage: true });
     await visitor.close();
