@@ -21,10 +21,9 @@ export async function sniff(path: string, declared: 'csv' | 'xlsx' | null): Prom
     if (head[0] === 0x50 && head[1] === 0x4b) return 'xlsx';
     if (declared === 'xlsx') throw fileError('文件不是 Excel 工作簿（.xlsx）');
     if (head.includes(0)) throw fileError('文件不是文本（CSV）也不是 Excel 工作簿：请上传 .csv（UTF-8）或 .xlsx');
-    // The last character may be cut at the 64 KB boundary: decode without its trailing bytes.
-    const safe = bytesRead === 64 * 1024 ? head.subarray(0, head.length - 4) : head;
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(safe);
+      // stream: a character cut at the 64 KB boundary is the start of the rest, not an error.
+      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: bytesRead === 64 * 1024 });
     } catch {
       throw fileError('CSV 文件须为 UTF-8 编码：请在 Excel 中「另存为 → CSV UTF-8」后再导入');
     }
