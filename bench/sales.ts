@@ -43,16 +43,18 @@ export async function benchSalesImport(database: Database, file: string) {
   const probes: number[] = [];
   const t0 = performance.now();
   const started = await imports.start(systemContext, { path: copy, size: fs.statSync(copy).size, name: 'bench.csv', declared: 'csv' }, false);
+  let due = performance.now();
   for (;;) {
-    const p = performance.now();
+    // From when the probe was due: a timer held up by a batch counts as waiting, as it would for a user.
     const row = (await findImport(database.db, started.id))!;
-    probes.push(performance.now() - p);
+    probes.push(performance.now() - due);
     if (row.status === 'done' || row.status === 'failed') {
       const ms = performance.now() - t0;
       await imports.stop();
       if (row.status === 'failed') throw new Error(`sales import failed: ${row.phase_note} ${JSON.stringify(row.errors).slice(0, 300)}`);
       return { rows: row.rows_loaded, ms, rate: (row.rows_loaded / ms) * 1000, probeMaxMs: Math.max(...probes), probeP95Ms: [...probes].sort((a, b) => a - b)[Math.floor(probes.length * 0.95)] };
     }
+    due = performance.now() + 200;
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -90,11 +90,14 @@ export const AUDIT_ACTION_COLORS: Record<string, string> = {
 export const roleLabel = (t: Translate, code: string) => label(t, 'role', code);
 export const actionLabel = (t: Translate, code: string) => label(t, 'action', code);
 export const userStatusLabel = (t: Translate, code: string) => label(t, 'userStatus', code);
+/** 消费帮扶 certification steps are audited under their step code (products.workflow.ts). */
+const PRODUCT_STEP_AUDIT = new Set(['apply', 'opinion', 'decide', 'start_notice', 'objection', 'resolve_objection', 'certify', 'annual_review', 'delist', 'relist', 'expire', 'edit', 'withdraw']);
 /** Project steps are written as `transition:{from}->{to}` (one code per step): shown as 状态变更：已申报 → 已评审. */
 export function auditActionLabel(t: Translate, code: string): string {
   const step = code.match(/^transition:(\w+)->(\w+)$/);
   if (step) return t('auditAction.transitionFromTo', { from: label(t, 'projectStatus', step[1]), to: label(t, 'projectStatus', step[2]) });
   if (code.startsWith('transition:')) return t('auditAction.transition');
+  if (PRODUCT_STEP_AUDIT.has(code)) return label(t, 'productStep', code);
   return label(t, 'auditAction', code);
 }
 export const auditActionColor = (code: string): string | undefined => (code.startsWith('transition:') ? 'blue' : AUDIT_ACTION_COLORS[code]);

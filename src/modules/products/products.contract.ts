@@ -15,7 +15,7 @@ export const STATUSES = {
 export type Status = keyof typeof STATUSES;
 export const STEP_ACTIONS = {
   apply: '申请', opinion: '初审意见', decide: '审定', start_notice: '公示', objection: '公示异议', resolve_objection: '异议处理', certify: '认定', annual_review: '年度复核',
-  delist: '下架', relist: '重新上架', revoke: '撤销', expire: '到期', edit: '修改申请',
+  delist: '下架', relist: '重新上架', revoke: '撤销', expire: '到期', edit: '修改申请', withdraw: '撤回申请',
 } as const;
 export const END_REASONS = { quality: '质量安全不合格', price: '价格违规', mechanism: '带贫机制失效', supplier: '主体资格变化', other: '其他' } as const;
 
