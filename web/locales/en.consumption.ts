@@ -50,8 +50,6 @@ export const enConsumption: Record<keyof typeof zhCNConsumption, string> = {
   'productStep.expire': 'Expiry',
   'productStep.edit': 'Application changed',
   'productStep.withdraw': 'Application withdrawn',
-  'auditAction.duplicate:duplicate': 'Confirmed as a duplicate sale',
-  'auditAction.duplicate:distinct': 'Confirmed as a distinct sale',
   'endReason.quality': 'Failed quality or safety checks',
   'endReason.price': 'Pricing violation',
   'endReason.mechanism': 'Benefit mechanism no longer works',
@@ -317,6 +315,8 @@ export const enConsumption: Record<keyof typeof zhCNConsumption, string> = {
   'salesImport.startedAt': 'Started',
 
   'auditEntity.supplier': 'Supplier',
+  'auditAction.duplicate:duplicate': 'Confirmed as a duplicate sale',
+  'auditAction.duplicate:distinct': 'Confirmed as a distinct sale',
   'auditEntity.product': 'Assistance product',
   'auditEntity.sale': 'Sale',
   'auditEntity.sales_import': 'Sales import',

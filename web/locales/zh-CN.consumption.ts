@@ -64,8 +64,6 @@ const labels: Labels<'supplierKind', typeof SUPPLIER_KINDS> &
   'productStep.expire': '到期',
   'productStep.edit': '修改申请',
   'productStep.withdraw': '撤回申请',
-  'auditAction.duplicate:duplicate': '核实为重复销售',
-  'auditAction.duplicate:distinct': '核实为非重复销售',
   'endReason.quality': '质量安全不合格',
   'endReason.price': '价格违规',
   'endReason.mechanism': '带贫机制失效',
@@ -333,6 +331,8 @@ export const zhCNConsumption = {
   'salesImport.startedAt': '开始时间',
 
   'auditEntity.supplier': '供应主体',
+  'auditAction.duplicate:duplicate': '核实为重复销售',
+  'auditAction.duplicate:distinct': '核实为非重复销售',
   'auditEntity.product': '帮扶产品',
   'auditEntity.sale': '消费帮扶销售',
   'auditEntity.sales_import': '销售导入',
