@@ -6,6 +6,7 @@ import { serve } from './serve.ts';
 import { pairingsCommand } from './pairings.ts';
 import { exportCommand } from './export.ts';
 import { usersCommand } from './users.ts';
+import { importCommand } from './import.ts';
 
 const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
 
@@ -24,6 +25,8 @@ const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
                                      某县（或州、乡镇）的乡镇、村结对覆盖情况
   export iati [--year 年] [--org 组织] > 文件.xml
                                      导出 IATI 2.03 活动文件（项目、预算、资金往来；--org 为帮扶方单位，含其下级单位）
+  import bulletin <文件> --dry-run [--json]
+                                     读取一期工作简报（.txt 或 .docx）：年份、条目、日期、金额、数量、双方单位（不写入数据库）
 
 环境变量：DATABASE_URL（使用 PostgreSQL）、XIEZUO_DATA_DIR（嵌入式数据库目录，默认 ./data）、PORT（默认 8080）、
 XIEZUO_ADMIN_USERNAME / XIEZUO_ADMIN_PASSWORD（首次启动时创建管理员）、XIEZUO_COOKIE_SECURE=1（HTTPS 部署）`;
@@ -53,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
         return await usersCommand(rest);
       case 'export':
         return await exportCommand(rest);
+      case 'import':
+        return await importCommand(rest);
       case undefined:
       case 'help':
       case '--help':
