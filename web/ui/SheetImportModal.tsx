@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { Alert, Button, Checkbox, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Modal, Space, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { ApiError } from './api.ts';
 import { useT } from './i18n.tsx';
@@ -9,6 +9,7 @@ import { useApiMutation } from './useApi.ts';
 import { importSheet, type ImportResult, type RowError } from './sheets.ts';
 import { buttonWithTestId } from './testIds.ts';
 import { RowErrorTable } from './RowErrorTable.tsx';
+import { FileChooser, SkipInvalidCheckbox } from './UploadFields.tsx';
 
 /** A 400 from an import lists every bad row in details.errors. */
 function rowErrorsOf(err: unknown): RowError[] | null {
@@ -38,7 +39,6 @@ export function SheetImportModal({ open, path, title, intro, templateName, onClo
   const report = useErrorReporter();
   const upload = useApiMutation((file: Blob, skip: boolean) => importSheet(path, file, skip));
   const { download, busy } = useDownload();
-  const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [errors, setErrors] = useState<RowError[] | null>(null);
@@ -88,29 +88,20 @@ export function SheetImportModal({ open, path, title, intro, templateName, onClo
           <Button icon={<DownloadOutlined />} data-testid="import-template" loading={busy !== null} onClick={() => download(`${path}/import-template.xlsx`, undefined, templateName)}>
             {t('import.template')}
           </Button>
-          <Button icon={<FileExcelOutlined />} data-testid="import-choose" onClick={() => input.current?.click()}>
-            {t('import.choose')}
-          </Button>
-          <input
-            ref={input}
-            type="file"
+          <FileChooser
+            testId="import"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-testid="import-file"
-            style={{ display: 'none' }}
-            onChange={(e) => {
+            icon={<FileExcelOutlined />}
+            label={t('import.choose')}
+            noFile={t('import.noFile')}
+            file={file}
+            onChoose={(chosen) => {
               reset();
-              setFile(e.target.files?.[0] ?? null);
-              e.target.value = '';
+              setFile(chosen);
             }}
           />
-          <Typography.Text data-testid="import-file-name">{file ? file.name : t('import.noFile')}</Typography.Text>
         </Space>
-        <Checkbox data-testid="import-skip-invalid" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)}>
-          {t('import.skipInvalid')}
-        </Checkbox>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('import.skipHint')}
-        </Typography.Text>
+        <SkipInvalidCheckbox testId="import" hint={t('import.skipHint')} checked={skipInvalid} onChange={setSkipInvalid} />
         {errors ? (
           <>
             <Alert type="error" showIcon data-testid="import-refused" title={t('import.errorsTitle', { n: errors.length })} />

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Button, DatePicker, Input, Pagination, Select, Space, Spin, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DatePicker, Input, Pagination, Select, Space, Spin } from 'antd';
 import type { Activity } from '../../../src/modules/activities/activities.contract.ts';
 import { useActivityList } from './activities.api.ts';
 import { ACTIVITY_TYPE_CODES, activityTypeLabel } from './activityEnums.ts';
@@ -13,6 +12,7 @@ import { PairingSearchSelect } from '../pairings/PairingSearchSelect.tsx';
 import { useCan } from '../auth/session.tsx';
 import { useT } from '../../ui/i18n.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { fromIsoDate, toIsoDate } from '../../ui/dates.ts';
 import { optionsOf } from '../../ui/enums.ts';
 import { SheetActions } from '../../ui/SheetActions.tsx';
@@ -36,19 +36,14 @@ export function ActivitiesPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.activities')}
-        </Typography.Title>
-        <Space wrap>
-          {canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="activity-create" onClick={() => setEditing('new')}>
-              {t('activity.create')}
-            </Button>
-          ) : null}
-          <SheetActions path="/activities" testId="activity" what={t('activity.what')} fileStem="工作动态" exportQuery={filters} canWrite={canWrite} onImported={list.reload} />
-        </Space>
-      </Space>
+      <ListPageHeader
+        title={t('nav.activities')}
+        createLabel={t('activity.create')}
+        createTestId="activity-create"
+        canCreate={canWrite}
+        onCreate={() => setEditing('new')}
+        extra={<SheetActions path="/activities" testId="activity" what={t('activity.what')} fileStem="工作动态" exportQuery={filters} canWrite={canWrite} onImported={list.reload} />}
+      />
       <Space wrap style={{ marginBottom: 16 }} data-testid="activity-filters">
         <Input.Search data-testid="activity-filter-q" placeholder={t('activity.searchPlaceholder')} allowClear defaultValue={filters.q} onSearch={(q) => setParams({ q: q.trim() })} style={{ width: 200 }} />
         <PairingSearchSelect testId="activity-filter-pairing" value={filters.pairing ?? null} onChange={(pairing) => setParams({ pairing })} />

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Descriptions, Drawer, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Activity } from '../../../src/modules/activities/activities.contract.ts';
 import { useActivity, useDeleteActivity } from './activities.api.ts';
@@ -8,7 +8,8 @@ import { linkPath, periodText } from './ActivityTimeline.tsx';
 import { useCan } from '../auth/session.tsx';
 import { PairingName } from '../pairings/PairingName.tsx';
 import { useT } from '../../ui/i18n.tsx';
-import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 import { SIDE_COLORS } from '../../ui/enums.ts';
 import { buttonWithTestId, rowWithTestId } from '../../ui/testIds.ts';
 
@@ -26,8 +27,6 @@ type LinkRow = Activity['links'][number];
 /** One activity: the facts, the narrative, the photo file names and the linked records with their labels. */
 export function ActivityDetailDrawer({ id, onClose, onEdit, onDeleted, version = 0 }: Props) {
   const t = useT();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const q = useActivity(id);
   const a = q.data && q.data.id === id ? q.data : undefined;
   const { reload } = q;
@@ -36,15 +35,7 @@ export function ActivityDetailDrawer({ id, onClose, onEdit, onDeleted, version =
   }, [version, reload]);
   const canWrite = useCan('activity:write');
   const remove = useDeleteActivity();
-  const onDelete = async () => {
-    try {
-      await remove.run(id!);
-      message.success(t('activity.deleted'));
-      onDeleted();
-    } catch (err) {
-      report(err);
-    }
-  };
+  const onDelete = useDeleteRecord<Activity>(remove.run, t('activity.deleted'), onDeleted);
 
   return (
     <Drawer
@@ -57,7 +48,7 @@ export function ActivityDetailDrawer({ id, onClose, onEdit, onDeleted, version =
       extra={
         a && canWrite ? (
           <Space>
-            <Popconfirm title={t('activity.deleteConfirm')} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={buttonWithTestId('activity-detail-delete-confirm', { danger: true })} onConfirm={onDelete}>
+            <Popconfirm title={t('activity.deleteConfirm')} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={buttonWithTestId('activity-detail-delete-confirm', { danger: true })} onConfirm={() => onDelete(a)}>
               <Button danger data-testid="activity-detail-delete">
                 {t('common.delete')}
               </Button>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Input, Select, Space, Tabs, Typography } from 'antd';
-import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { SettingOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useProductList, useRules, useStatusCounts } from './products.api.ts';
 import { CATEGORY_CODES, categoryLabel } from './consumptionEnums.ts';
@@ -12,6 +12,7 @@ import { RulesModal, RulesSummary } from './RulesModal.tsx';
 import { RegionFilter } from '../regions/RegionFilter.tsx';
 import { useAccess } from '../auth/session.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { optionsOf } from '../../ui/enums.ts';
 import { useT } from '../../ui/i18n.tsx';
 import { oneOf, toInt, useUrlParams } from '../../ui/useUrlParams.ts';
@@ -39,23 +40,21 @@ export function CertificationPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.certification')}
-        </Typography.Title>
-        <Space wrap>
-          {can('consumption:write') ? (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="product-apply" onClick={() => setApplying(true)}>
-              {t('product.apply')}
-            </Button>
-          ) : null}
-          {can('consumption:certify') ? (
+      <ListPageHeader
+        title={t('nav.certification')}
+        createLabel={t('product.apply')}
+        createTestId="product-apply"
+        canCreate={can('consumption:write')}
+        onCreate={() => setApplying(true)}
+        marginBottom={8}
+        extra={
+          can('consumption:certify') ? (
             <Button icon={<SettingOutlined />} data-testid="certification-rules-edit" disabled={!rules.data} onClick={() => setEditingRules(true)}>
               {t('rules.edit')}
             </Button>
-          ) : null}
-        </Space>
-      </Space>
+          ) : null
+        }
+      />
       <Typography.Paragraph type="secondary">
         <RulesSummary rules={rules.data} />
       </Typography.Paragraph>

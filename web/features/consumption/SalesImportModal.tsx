@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Checkbox, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Modal, Space, Typography } from 'antd';
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
 import { importTypeOf, useSalesImport, useSalesImports, useUploadSales } from './sales.api.ts';
 import { RUNNING_IMPORT } from './consumptionEnums.ts';
@@ -9,6 +9,7 @@ import { useDownload } from '../../ui/download.ts';
 import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
 import { useT } from '../../ui/i18n.tsx';
 import { buttonWithTestId } from '../../ui/testIds.ts';
+import { FileChooser, SkipInvalidCheckbox } from '../../ui/UploadFields.tsx';
 
 interface Props {
   open: boolean;
@@ -28,7 +29,6 @@ export function SalesImportModal({ open, onClose, onImported, onShow }: Props) {
   const report = useErrorReporter();
   const upload = useUploadSales();
   const { download, busy } = useDownload();
-  const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [importId, setImportId] = useState<number | null>(null);
@@ -89,29 +89,19 @@ export function SalesImportModal({ open, onClose, onImported, onShow }: Props) {
           </Button>
         </Space>
         <Space wrap>
-          <Button icon={<FileAddOutlined />} data-testid="sales-import-choose" disabled={running} onClick={() => input.current?.click()}>
-            {t('salesImport.choose')}
-          </Button>
-          <input
-            ref={input}
-            type="file"
+          <FileChooser
+            testId="sales-import"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-testid="sales-import-file"
-            style={{ display: 'none' }}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              e.target.value = '';
-            }}
+            icon={<FileAddOutlined />}
+            label={t('salesImport.choose')}
+            noFile={t('salesImport.noFile')}
+            file={file}
+            disabled={running}
+            onChoose={setFile}
           />
-          <Typography.Text data-testid="sales-import-file-name">{file ? file.name : t('salesImport.noFile')}</Typography.Text>
         </Space>
         {file && !fileType ? <Alert type="error" showIcon data-testid="sales-import-wrong-type" title={t('salesImport.wrongType')} /> : null}
-        <Checkbox data-testid="sales-import-skip-invalid" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)}>
-          {t('import.skipInvalid')}
-        </Checkbox>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('salesImport.skipHint')}
-        </Typography.Text>
+        <SkipInvalidCheckbox testId="sales-import" hint={t('salesImport.skipHint')} checked={skipInvalid} onChange={setSkipInvalid} />
         <ErrorAlert error={current.error} onRetry={current.reload} />
         {imp ? <SalesImportProgress imp={imp} onShow={onShow} /> : null}
         {importId === null ? (

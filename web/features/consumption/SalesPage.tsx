@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Space, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Sale, SaleFilters } from '../../../src/modules/sales/sales.contract.ts';
 import { useDeleteSale, useDuplicateDecision, useSaleList, useSalesSummary } from './sales.api.ts';
 import { BUYER_TYPE_CODES, CATEGORY_CODES, CHANNEL_CODES, DUP_STATUS_CODES } from './consumptionEnums.ts';
@@ -12,7 +12,9 @@ import { SaleFormDrawer } from './SaleFormDrawer.tsx';
 import { SalesImportModal } from './SalesImportModal.tsx';
 import { useCan } from '../auth/session.tsx';
 import { useDownload } from '../../ui/download.ts';
-import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
+import { useDeleteRecord, useRunWithMessage } from '../../ui/useDeleteRecord.ts';
 import { useT } from '../../ui/i18n.tsx';
 import { oneOf, toInt, useUrlParams } from '../../ui/useUrlParams.ts';
 
@@ -21,8 +23,6 @@ const PARAMS = ['q', 'county', 'channel', 'buyerType', 'category', 'supplier', '
 /** 消费帮扶销售: filters in the URL, totals and charts of the counted sales, the list with 疑似重复 to check, 登记, 导入 with progress, 导出. */
 export function SalesPage() {
   const t = useT();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const [params, setParams] = useUrlParams(PARAMS);
   const filters: Partial<SaleFilters> = {
     q: params.q,
@@ -55,21 +55,14 @@ export function SalesPage() {
     byChannel.reload();
     byMonth.reload();
   };
-  const run = async (call: () => Promise<unknown>, done: string) => {
-    try {
-      await call();
-      message.success(done);
-      changed();
-    } catch (err) {
-      report(err);
-    }
-  };
+  const run = useRunWithMessage();
+  const onDelete = useDeleteRecord<Sale>(remove.run, t('sale.deleted'), changed);
   const actions = {
     onEdit: setEditing,
-    onDelete: (s: Sale) => run(() => remove.run(s.id), t('sale.deleted')),
+    onDelete,
     onDecide: async (s: Sale, decision: 'duplicate' | 'distinct') => {
       setDeciding(s.id);
-      await run(() => decide.run(s.id, decision), t(decision === 'duplicate' ? 'sale.markedDuplicate' : 'sale.markedDistinct'));
+      await run(() => decide.run(s.id, decision), t(decision === 'duplicate' ? 'sale.markedDuplicate' : 'sale.markedDistinct'), changed);
       setDeciding(null);
     },
     deciding,
@@ -77,26 +70,25 @@ export function SalesPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.sales')}
-        </Typography.Title>
-        <Space wrap>
-          {canWrite ? (
-            <>
-              <Button type="primary" icon={<PlusOutlined />} data-testid="sales-create" onClick={() => setEditing('new')}>
-                {t('sale.create')}
-              </Button>
+      <ListPageHeader
+        title={t('nav.sales')}
+        createLabel={t('sale.create')}
+        createTestId="sales-create"
+        canCreate={canWrite}
+        onCreate={() => setEditing('new')}
+        extra={
+          <>
+            {canWrite ? (
               <Button icon={<UploadOutlined />} data-testid="sales-import" onClick={() => setImporting(true)}>
                 {t('salesImport.open')}
               </Button>
-            </>
-          ) : null}
-          <Button icon={<DownloadOutlined />} data-testid="sales-export" loading={busy === '/sales/export.xlsx'} onClick={() => download('/sales/export.xlsx', filters, '消费帮扶销售.xlsx')}>
-            {t('sheet.export')}
-          </Button>
-        </Space>
-      </Space>
+            ) : null}
+            <Button icon={<DownloadOutlined />} data-testid="sales-export" loading={busy === '/sales/export.xlsx'} onClick={() => download('/sales/export.xlsx', filters, '消费帮扶销售.xlsx')}>
+              {t('sheet.export')}
+            </Button>
+          </>
+        }
+      />
       <SalesFilters filters={filters} onChange={setParams} />
       <ErrorAlert error={byChannel.error} onRetry={byChannel.reload} />
       <SalesSummaryCards summary={byChannel.data} loading={byChannel.loading} onShowFlagged={() => setParams({ dupStatus: 'flagged' })} />

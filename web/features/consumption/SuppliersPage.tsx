@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Select, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Input, Select, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Supplier } from '../../../src/modules/suppliers/suppliers.contract.ts';
 import { useDeleteSupplier, useSupplierList } from './suppliers.api.ts';
@@ -11,7 +10,9 @@ import { SupplierDetailDrawer } from './SupplierDetailDrawer.tsx';
 import { ProductFormDrawer } from './ProductFormDrawer.tsx';
 import { RegionFilter } from '../regions/RegionFilter.tsx';
 import { useCan } from '../auth/session.tsx';
-import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 import { optionsOf } from '../../ui/enums.ts';
 import { useT } from '../../ui/i18n.tsx';
 import { oneOf, toInt, useUrlParams } from '../../ui/useUrlParams.ts';
@@ -22,8 +23,6 @@ const PARAMS = ['q', 'county', 'kind', 'page', 'pageSize', 'open'] as const;
 export function SuppliersPage() {
   const t = useT();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const [params, setParams] = useUrlParams(PARAMS);
   const filters = { q: params.q, county: params.county, kind: oneOf(params.kind, SUPPLIER_KIND_CODES) };
   const list = useSupplierList({ ...filters, page: toInt(params.page) ?? 1, pageSize: toInt(params.pageSize) ?? 20 });
@@ -35,28 +34,11 @@ export function SuppliersPage() {
   const openId = toInt(params.open) ?? null;
   const setOpen = (id: number | null) => setParams({ open: id, page: params.page });
 
-  const onDelete = async (s: Supplier) => {
-    try {
-      await remove.run(s.id);
-      message.success(t('common.deleted', { name: s.name }));
-      list.reload();
-    } catch (err) {
-      report(err);
-    }
-  };
+  const onDelete = useDeleteRecord<Supplier>(remove.run, (s) => t('common.deleted', { name: s.name }), list.reload);
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.suppliers')}
-        </Typography.Title>
-        {canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} data-testid="supplier-create" onClick={() => setEditing('new')}>
-            {t('supplier.create')}
-          </Button>
-        ) : null}
-      </Space>
+      <ListPageHeader title={t('nav.suppliers')} createLabel={t('supplier.create')} createTestId="supplier-create" canCreate={canWrite} onCreate={() => setEditing('new')} />
       <Space wrap style={{ marginBottom: 16 }} data-testid="supplier-filters">
         <Input.Search data-testid="supplier-filter-q" placeholder={t('supplier.searchPlaceholder')} allowClear defaultValue={filters.q} onSearch={(q) => setParams({ q: q.trim() })} style={{ width: 240 }} />
         <RegionFilter testId="supplier-filter-county" value={filters.county} onChange={(county) => setParams({ county })} placeholder={t('consumption.filterCounty')} />

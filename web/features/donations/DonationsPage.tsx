@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Select, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Select, Space } from 'antd';
 import type { Donation } from '../../../src/modules/donations/donations.contract.ts';
 import { DONATION_KIND_CODES, donationKindLabel, useDeleteDonation, useDonationList } from './donations.api.ts';
 import { DonationsTable } from './DonationsTable.tsx';
@@ -12,7 +11,9 @@ import { useRegion } from '../regions/regions.api.ts';
 import { PairingSearchSelect } from '../pairings/PairingSearchSelect.tsx';
 import { useCan } from '../auth/session.tsx';
 import { useT } from '../../ui/i18n.tsx';
-import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 import { yearOptions } from '../../ui/dates.ts';
 import { optionsOf } from '../../ui/enums.ts';
 import { SheetActions } from '../../ui/SheetActions.tsx';
@@ -23,8 +24,6 @@ const PARAMS = ['kind', 'county', 'pairing', 'year', 'page', 'pageSize', 'open']
 /** 社会帮扶: donations with filters in the URL, cash and goods totals apart, the form, Excel import/export. */
 export function DonationsPage() {
   const t = useT();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const [params, setParams] = useUrlParams(PARAMS);
   const filters = { kind: oneOf(params.kind, DONATION_KIND_CODES), county: params.county, pairing: toInt(params.pairing), year: toInt(params.year) };
   const list = useDonationList({ ...filters, page: toInt(params.page) ?? 1, pageSize: toInt(params.pageSize) ?? 20 });
@@ -38,31 +37,18 @@ export function DonationsPage() {
     list.reload();
     setVersion((v) => v + 1);
   };
-  const onDelete = async (d: Donation) => {
-    try {
-      await remove.run(d.id);
-      message.success(t('donation.deleted'));
-      changed();
-    } catch (err) {
-      report(err);
-    }
-  };
+  const onDelete = useDeleteRecord<Donation>(remove.run, t('donation.deleted'), changed);
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.donations')}
-        </Typography.Title>
-        <Space wrap>
-          {canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="donation-create" onClick={() => setEditing('new')}>
-              {t('donation.create')}
-            </Button>
-          ) : null}
-          <SheetActions path="/donations" testId="donation" what={t('donation.what')} fileStem="捐赠" exportQuery={filters} canWrite={canWrite} onImported={changed} />
-        </Space>
-      </Space>
+      <ListPageHeader
+        title={t('nav.donations')}
+        createLabel={t('donation.create')}
+        createTestId="donation-create"
+        canCreate={canWrite}
+        onCreate={() => setEditing('new')}
+        extra={<SheetActions path="/donations" testId="donation" what={t('donation.what')} fileStem="捐赠" exportQuery={filters} canWrite={canWrite} onImported={changed} />}
+      />
       <Space wrap style={{ marginBottom: 16 }} data-testid="donation-filters">
         <Select data-testid="donation-filter-kind" virtual={false} placeholder={t('donation.kind')} allowClear value={filters.kind} onChange={(kind) => setParams({ kind })} options={optionsOf(DONATION_KIND_CODES, (c) => donationKindLabel(t, c), 'donation-filter-kind')} style={{ width: 110 }} />
         <RegionSearchSelect

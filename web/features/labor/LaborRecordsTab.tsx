@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Space, Table } from 'antd';
+import { Button, Popconfirm, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useDeleteLaborRecord, useLaborList, type LaborKind, type LaborListParams, type LaborRecord } from './labor.api.ts';
 import { LaborFormModal } from './LaborFormModal.tsx';
@@ -7,6 +7,7 @@ import { useCan } from '../auth/session.tsx';
 import { SheetActions } from '../../ui/SheetActions.tsx';
 import { api } from '../../ui/api.ts';
 import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 import { useT } from '../../ui/i18n.tsx';
 import { buttonWithTestId, rowWithTestId } from '../../ui/testIds.ts';
 
@@ -24,7 +25,6 @@ const SHEETS: Record<string, string> = { '/labor/placements': '劳务输出', '/
 /** One labor record kind: 登记 (labor:write), the paged table with 编辑/删除, the form. */
 export function LaborRecordsTab<R extends LaborRecord, V extends object>({ kind, params, onPage, onChanged }: Props<R, V>) {
   const t = useT();
-  const { message } = App.useApp();
   const report = useErrorReporter();
   const list = useLaborList<R>(kind.path, params);
   const remove = useDeleteLaborRecord(kind.path);
@@ -34,15 +34,7 @@ export function LaborRecordsTab<R extends LaborRecord, V extends object>({ kind,
     list.reload();
     onChanged();
   };
-  const onDelete = async (r: R) => {
-    try {
-      await remove.run(r.id);
-      message.success(t('labor.deleted'));
-      changed();
-    } catch (err) {
-      report(err);
-    }
-  };
+  const onDelete = useDeleteRecord<R>(remove.run, t('labor.deleted'), changed);
   const openExisting = async (id: number) => {
     try {
       setEditing(await api.get<R>(`${kind.path}/${id}`));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Org } from '../../../src/modules/orgs/orgs.contract.ts';
 import { useDeleteOrg, useOrg } from './orgs.api.ts';
 import { OrgFormDrawer } from './OrgFormDrawer.tsx';
 import { OrgGraphCard } from './OrgGraphCard.tsx';
@@ -8,7 +9,8 @@ import { PairingFormDrawer } from '../pairings/PairingFormDrawer.tsx';
 import { coverageCodeOf } from '../pairings/PairingsTable.tsx';
 import { PageLoading } from '../../app/AppLayout.tsx';
 import { useT } from '../../ui/i18n.tsx';
-import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { SIDE_COLORS, orgTypeLabel, sideLabel } from '../../ui/enums.ts';
 import { toInt } from '../../ui/useUrlParams.ts';
@@ -18,11 +20,10 @@ import { useCan } from '../auth/session.tsx';
 export function OrgDetailPage() {
   const t = useT();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const id = toInt(useParams().id) ?? null;
   const org = useOrg(id);
   const remove = useDeleteOrg();
+  const onDelete = useDeleteRecord<Org>(remove.run, (o) => t('common.deleted', { name: o.name }), () => navigate('/orgs'));
   const [editing, setEditing] = useState(false);
   const [pairing, setPairing] = useState(false);
   const [graphYear, setGraphYear] = useState<number | undefined>(undefined);
@@ -35,16 +36,6 @@ export function OrgDetailPage() {
   if (!o || o.id !== id) return <PageLoading />;
   /** Coverage is about recipient areas: only a west-side organisation links to its county's coverage. */
   const coverage = o.side === 'west' ? coverageCodeOf(o.regionCode) : null;
-
-  const onDelete = async () => {
-    try {
-      await remove.run(o.id);
-      message.success(t('common.deleted', { name: o.name }));
-      navigate('/orgs');
-    } catch (err) {
-      report(err);
-    }
-  };
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -68,7 +59,7 @@ export function OrgDetailPage() {
               <Button data-testid="org-detail-edit" onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </Button>
-              <Popconfirm title={t('org.deleteConfirm', { name: o.name })} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={buttonWithTestId('org-detail-delete-confirm', { danger: true })} onConfirm={onDelete}>
+              <Popconfirm title={t('org.deleteConfirm', { name: o.name })} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={buttonWithTestId('org-detail-delete-confirm', { danger: true })} onConfirm={() => onDelete(o)}>
                 <Button danger data-testid="org-detail-delete">
                   {t('common.delete')}
                 </Button>

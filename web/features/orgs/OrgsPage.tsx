@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Select, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Input, Select, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Org } from '../../../src/modules/orgs/orgs.contract.ts';
 import { useDeleteOrg, useOrgList } from './orgs.api.ts';
@@ -9,7 +8,9 @@ import { OrgFormDrawer } from './OrgFormDrawer.tsx';
 import { RegionSearchSelect } from '../regions/RegionSearchSelect.tsx';
 import { useRegion } from '../regions/regions.api.ts';
 import { useT } from '../../ui/i18n.tsx';
-import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 import { ORG_TYPE_CODES, SIDE_CODES, optionsOf, orgTypeLabel, sideLabel } from '../../ui/enums.ts';
 import { oneOf, toInt, useUrlParams } from '../../ui/useUrlParams.ts';
 import { useCan } from '../auth/session.tsx';
@@ -20,8 +21,6 @@ const SORTS: OrgSortField[] = ['name', 'type', 'createdAt', 'regionCode'];
 export function OrgsPage() {
   const t = useT();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const [params, setParams] = useUrlParams(PARAMS);
   const query = {
     q: params.q,
@@ -39,28 +38,11 @@ export function OrgsPage() {
   const [editing, setEditing] = useState<Org | 'new' | null>(null);
   const canWrite = useCan('org:write');
 
-  const onDelete = async (org: Org) => {
-    try {
-      await remove.run(org.id);
-      message.success(t('common.deleted', { name: org.name }));
-      list.reload();
-    } catch (err) {
-      report(err);
-    }
-  };
+  const onDelete = useDeleteRecord<Org>(remove.run, (org) => t('common.deleted', { name: org.name }), list.reload);
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.orgs')}
-        </Typography.Title>
-        {canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} data-testid="org-create" onClick={() => setEditing('new')}>
-            {t('org.create')}
-          </Button>
-        ) : null}
-      </Space>
+      <ListPageHeader title={t('nav.orgs')} createLabel={t('org.create')} createTestId="org-create" canCreate={canWrite} onCreate={() => setEditing('new')} />
       <Space wrap style={{ marginBottom: 16 }} data-testid="org-filters">
         <Input.Search data-testid="org-filter-q" placeholder={t('org.searchPlaceholder')} allowClear defaultValue={query.q} onSearch={(q) => setParams({ q: q.trim() })} style={{ width: 240 }} />
         <Select data-testid="org-filter-side" virtual={false} placeholder={t('org.side')} allowClear value={query.side} onChange={(side) => setParams({ side })} options={optionsOf(SIDE_CODES, (c) => sideLabel(t, c), 'org-filter-side')} style={{ width: 150 }} popupMatchSelectWidth={false} />

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, Popconfirm, Space, Table, Typography } from 'antd';
 import type { TableColumnType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Agreement } from '../../../src/modules/pairings/pairings.contract.ts';
 import { useAgreements, useDeleteAgreement } from './pairings.api.ts';
 import { AgreementFormModal } from './AgreementFormModal.tsx';
 import { useT } from '../../ui/i18n.tsx';
-import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 import { formatFenAsWan } from '../../ui/money.ts';
 import { buttonWithTestId, rowWithTestId } from '../../ui/testIds.ts';
 import { useCan } from '../auth/session.tsx';
@@ -14,24 +15,16 @@ import { useCan } from '../auth/session.tsx';
 /** The agreements (协议) of one pairing; `onChanged` lets the pairing refresh its pledged total. */
 export function AgreementsPanel({ pairingId, onChanged }: { pairingId: number; onChanged: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const list = useAgreements(pairingId);
   const remove = useDeleteAgreement();
   const [editing, setEditing] = useState<Agreement | 'new' | null>(null);
   const canWrite = useCan('pairing:write');
   const total = (list.data ?? []).reduce((sum, a) => sum + a.pledgedFen, 0);
 
-  const onDelete = async (a: Agreement) => {
-    try {
-      await remove.run(a.id);
-      message.success(t('agreement.deleted'));
-      list.reload();
-      onChanged();
-    } catch (err) {
-      report(err);
-    }
-  };
+  const onDelete = useDeleteRecord<Agreement>(remove.run, t('agreement.deleted'), () => {
+    list.reload();
+    onChanged();
+  });
 
   const actionsColumn: TableColumnType<Agreement> = {
     key: 'actions',

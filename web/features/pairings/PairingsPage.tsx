@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Select, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Input, Select, Space } from 'antd';
 import type { Pairing } from '../../../src/modules/pairings/pairings.contract.ts';
 import { useDeletePairing, usePairingList } from './pairings.api.ts';
 import { PairingsTable, type PairingSortField } from './PairingsTable.tsx';
@@ -11,7 +10,9 @@ import { useOrg } from '../orgs/orgs.api.ts';
 import { RegionSearchSelect } from '../regions/RegionSearchSelect.tsx';
 import { useRegion } from '../regions/regions.api.ts';
 import { useT } from '../../ui/i18n.tsx';
-import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 import { yearOptions } from '../../ui/dates.ts';
 import { PAIRING_STATUS_CODES, PAIRING_TYPE_CODES, optionsOf, pairingStatusLabel, pairingTypeLabel } from '../../ui/enums.ts';
 import { oneOf, toInt, useUrlParams } from '../../ui/useUrlParams.ts';
@@ -22,8 +23,6 @@ const SORTS: PairingSortField[] = ['startDate', 'type', 'createdAt'];
 
 export function PairingsPage() {
   const t = useT();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const [params, setParams] = useUrlParams(PARAMS);
   const query = {
     type: oneOf(params.type, PAIRING_TYPE_CODES),
@@ -48,28 +47,11 @@ export function PairingsPage() {
   const openId = toInt(params.open) ?? null;
   const setOpenId = (id: number | null) => setParams({ open: id, page: query.page });
 
-  const onDelete = async (p: Pairing) => {
-    try {
-      await remove.run(p.id);
-      message.success(t('pairing.deleted'));
-      list.reload();
-    } catch (err) {
-      report(err);
-    }
-  };
+  const onDelete = useDeleteRecord<Pairing>(remove.run, t('pairing.deleted'), list.reload);
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.pairings')}
-        </Typography.Title>
-        {canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} data-testid="pairing-create" onClick={() => setEditing('new')}>
-            {t('pairing.create')}
-          </Button>
-        ) : null}
-      </Space>
+      <ListPageHeader title={t('nav.pairings')} createLabel={t('pairing.create')} createTestId="pairing-create" canCreate={canWrite} onCreate={() => setEditing('new')} />
       <Space wrap style={{ marginBottom: 16 }} data-testid="pairing-filters">
         <Input.Search data-testid="pairing-filter-q" placeholder={t('pairing.searchPlaceholder')} allowClear defaultValue={query.q} onSearch={(q) => setParams({ q: q.trim() })} style={{ width: 220 }} />
         <Select data-testid="pairing-filter-type" virtual={false} placeholder={t('pairing.type')} allowClear value={query.type} onChange={(type) => setParams({ type })} options={optionsOf(PAIRING_TYPE_CODES, (c) => pairingTypeLabel(t, c), 'pairing-filter-type')} style={{ width: 150 }} />

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Select, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Input, Select, Space } from 'antd';
 import type { Dispatch } from '../../../src/modules/personnel/personnel.contract.ts';
 import { CATEGORY_CODES, DISPATCH_STATUS_CODES, PROGRAMME_CODES, categoryLabel, dispatchStatusLabel, programmeLabel, useDeleteDispatch, useDispatchList } from './personnel.api.ts';
 import { DispatchesTable } from './DispatchesTable.tsx';
@@ -12,7 +11,9 @@ import { RegionSearchSelect } from '../regions/RegionSearchSelect.tsx';
 import { useRegion } from '../regions/regions.api.ts';
 import { useCan } from '../auth/session.tsx';
 import { SheetActions } from '../../ui/SheetActions.tsx';
-import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 import { currentYear, yearOptions } from '../../ui/dates.ts';
 import { optionsOf } from '../../ui/enums.ts';
 import { useT } from '../../ui/i18n.tsx';
@@ -23,8 +24,6 @@ const PARAMS = ['q', 'category', 'programme', 'batch', 'status', 'county', 'year
 /** 援派干部人才: the year's counts by category, dispatches with filters in the URL, the form, status changes, replacements. */
 export function PersonnelPage() {
   const t = useT();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const [params, setParams] = useUrlParams(PARAMS);
   const filters = {
     q: params.q, category: oneOf(params.category, CATEGORY_CODES), programme: oneOf(params.programme, PROGRAMME_CODES), batch: params.batch,
@@ -43,32 +42,19 @@ export function PersonnelPage() {
     list.reload();
     setVersion((v) => v + 1);
   };
-  const onDelete = async (d: Dispatch) => {
-    try {
-      await remove.run(d.id);
-      message.success(t('dispatch.deleted'));
-      changed();
-    } catch (err) {
-      report(err);
-    }
-  };
+  const onDelete = useDeleteRecord<Dispatch>(remove.run, t('dispatch.deleted'), changed);
   const open = (id: number | null) => setParams({ open: id, page: params.page });
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.personnel')}
-        </Typography.Title>
-        <Space wrap>
-          {canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="dispatch-create" onClick={() => setEditing('new')}>
-              {t('dispatch.create')}
-            </Button>
-          ) : null}
-          <SheetActions path="/dispatches" testId="dispatch-sheet" what={t('nav.personnel')} fileStem="援派干部人才" exportQuery={filters} canWrite={canWrite} onImported={list.reload} />
-        </Space>
-      </Space>
+      <ListPageHeader
+        title={t('nav.personnel')}
+        createLabel={t('dispatch.create')}
+        createTestId="dispatch-create"
+        canCreate={canWrite}
+        onCreate={() => setEditing('new')}
+        extra={<SheetActions path="/dispatches" testId="dispatch-sheet" what={t('nav.personnel')} fileStem="援派干部人才" exportQuery={filters} canWrite={canWrite} onImported={list.reload} />}
+      />
       <Space wrap style={{ marginBottom: 16 }} data-testid="dispatch-filters">
         <Input.Search data-testid="dispatch-filter-q" placeholder={t('dispatch.searchPlaceholder')} allowClear defaultValue={filters.q} onSearch={(q) => setParams({ q: q.trim() })} style={{ width: 160 }} />
         <Select data-testid="dispatch-filter-year" virtual={false} placeholder={t('dispatch.year')} allowClear value={filters.year} onChange={(year) => setParams({ year })} options={yearOptions(String, 'dispatch-filter-year')} style={{ width: 100 }} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Input, Select, Space, Switch, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useProjectList, type ProjectListParams } from './projects.api.ts';
 import { ProjectsTable, type ProjectSortField } from './ProjectsTable.tsx';
@@ -13,6 +13,7 @@ import { useCan } from '../auth/session.tsx';
 import { SheetActions } from '../../ui/SheetActions.tsx';
 import { useT } from '../../ui/i18n.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
 import { yearOptions } from '../../ui/dates.ts';
 import { optionsOf } from '../../ui/enums.ts';
 import { useDownload } from '../../ui/download.ts';
@@ -52,31 +53,30 @@ export function ProjectsPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.projects')}
-        </Typography.Title>
-        <Space wrap>
-          {canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="project-create" onClick={() => setCreating(true)}>
-              {t('project.create')}
+      <ListPageHeader
+        title={t('nav.projects')}
+        createLabel={t('project.create')}
+        createTestId="project-create"
+        canCreate={canWrite}
+        onCreate={() => setCreating(true)}
+        extra={
+          <>
+            {canWrite ? (
+              <Button icon={<UploadOutlined />} data-testid="project-import" onClick={() => setImporting(true)}>
+                {t('project.import')}
+              </Button>
+            ) : null}
+            <Button icon={<DownloadOutlined />} data-testid="project-export" loading={busy === '/projects/export.xlsx'} onClick={() => download('/projects/export.xlsx', filters, '项目.xlsx')}>
+              {t('project.export')}
             </Button>
-          ) : null}
-          {canWrite ? (
-            <Button icon={<UploadOutlined />} data-testid="project-import" onClick={() => setImporting(true)}>
-              {t('project.import')}
+            <Button icon={<DownloadOutlined />} data-testid="project-export-iati" loading={busy === '/projects/iati.xml'} onClick={() => download('/projects/iati.xml', { year: filters.year }, 'xiezuo-iati.xml')}>
+              {t('project.exportIati')}
             </Button>
-          ) : null}
-          <Button icon={<DownloadOutlined />} data-testid="project-export" loading={busy === '/projects/export.xlsx'} onClick={() => download('/projects/export.xlsx', filters, '项目.xlsx')}>
-            {t('project.export')}
-          </Button>
-          <Button icon={<DownloadOutlined />} data-testid="project-export-iati" loading={busy === '/projects/iati.xml'} onClick={() => download('/projects/iati.xml', { year: filters.year }, 'xiezuo-iati.xml')}>
-            {t('project.exportIati')}
-          </Button>
-          <Typography.Text type="secondary">{t('fundSheet.label')}</Typography.Text>
-          <SheetActions path="/fund-transactions" testId="fund-sheet" what={t('fundSheet.what')} fileStem="资金往来" exportQuery={{ county: filters.county, year: filters.year }} canWrite={canRecordFunds} onImported={list.reload} />
-        </Space>
-      </Space>
+            <Typography.Text type="secondary">{t('fundSheet.label')}</Typography.Text>
+            <SheetActions path="/fund-transactions" testId="fund-sheet" what={t('fundSheet.what')} fileStem="资金往来" exportQuery={{ county: filters.county, year: filters.year }} canWrite={canRecordFunds} onImported={list.reload} />
+          </>
+        }
+      />
       <Space wrap style={{ marginBottom: 16 }} data-testid="project-filters">
         <Input.Search data-testid="project-filter-q" placeholder={t('project.searchPlaceholder')} allowClear defaultValue={filters.q} onSearch={(q) => setParams({ q: q.trim() })} style={{ width: 220 }} />
         <Select data-testid="project-filter-year" virtual={false} placeholder={t('project.year')} allowClear value={filters.year} onChange={(year) => setParams({ year })} options={yearOptions(String, 'project-filter-year')} style={{ width: 100 }} />

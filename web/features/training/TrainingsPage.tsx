@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Select, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Select, Space } from 'antd';
 import type { Training } from '../../../src/modules/training/training.contract.ts';
 import { TARGET_GROUP_CODES, TRAINING_KIND_CODES, targetGroupLabel, trainingKindLabel, useDeleteTraining, useTrainingList } from './training.api.ts';
 import { TrainingsTable } from './TrainingsTable.tsx';
@@ -12,7 +11,9 @@ import { useRegion } from '../regions/regions.api.ts';
 import { PairingSearchSelect } from '../pairings/PairingSearchSelect.tsx';
 import { useCan } from '../auth/session.tsx';
 import { useT } from '../../ui/i18n.tsx';
-import { ErrorAlert, useErrorReporter } from '../../ui/errors.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
+import { useDeleteRecord } from '../../ui/useDeleteRecord.ts';
 import { currentYear, yearOptions } from '../../ui/dates.ts';
 import { optionsOf } from '../../ui/enums.ts';
 import { SheetActions } from '../../ui/SheetActions.tsx';
@@ -24,8 +25,6 @@ const PARAMS = ['kind', 'targetGroup', 'county', 'year', 'pairing', 'page', 'pag
 /** 培训交流: the year's summary with 同比, the list with filters in the URL, the form, Excel import/export. */
 export function TrainingsPage() {
   const t = useT();
-  const { message } = App.useApp();
-  const report = useErrorReporter();
   const [params, setParams] = useUrlParams(PARAMS);
   const filters = { kind: oneOf(params.kind, TRAINING_KIND_CODES), targetGroup: oneOf(params.targetGroup, TARGET_GROUP_CODES), county: params.county, year: toInt(params.year), pairing: toInt(params.pairing) };
   const list = useTrainingList({ ...filters, page: toInt(params.page) ?? 1, pageSize: toInt(params.pageSize) ?? 20 });
@@ -43,15 +42,7 @@ export function TrainingsPage() {
     list.reload();
     setVersion((v) => v + 1);
   };
-  const onDelete = async (x: Training) => {
-    try {
-      await remove.run(x.id);
-      message.success(t('training.deleted'));
-      changed();
-    } catch (err) {
-      report(err);
-    }
-  };
+  const onDelete = useDeleteRecord<Training>(remove.run, t('training.deleted'), changed);
   const edit = (x: Training) => {
     setParams({ open: null, page: params.page });
     setEditing(x);
@@ -59,19 +50,14 @@ export function TrainingsPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('nav.training')}
-        </Typography.Title>
-        <Space wrap>
-          {canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="training-create" onClick={() => setEditing('new')}>
-              {t('training.create')}
-            </Button>
-          ) : null}
-          <SheetActions path="/trainings" testId="training" what={t('training.what')} fileStem="培训" exportQuery={filters} canWrite={canWrite} onImported={changed} />
-        </Space>
-      </Space>
+      <ListPageHeader
+        title={t('nav.training')}
+        createLabel={t('training.create')}
+        createTestId="training-create"
+        canCreate={canWrite}
+        onCreate={() => setEditing('new')}
+        extra={<SheetActions path="/trainings" testId="training" what={t('training.what')} fileStem="培训" exportQuery={filters} canWrite={canWrite} onImported={changed} />}
+      />
       <Space wrap style={{ marginBottom: 16 }} data-testid="training-filters">
         <Select data-testid="training-filter-year" virtual={false} placeholder={t('training.year')} allowClear value={filters.year} onChange={(year) => setParams({ year })} options={yearOptions(String, 'training-filter-year')} style={{ width: 100 }} />
         <Select data-testid="training-filter-kind" virtual={false} placeholder={t('training.kind')} allowClear value={filters.kind} onChange={(kind) => setParams({ kind })} options={optionsOf(TRAINING_KIND_CODES, (c) => trainingKindLabel(t, c), 'training-filter-kind')} style={{ width: 120 }} />
