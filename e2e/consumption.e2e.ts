@@ -27,6 +27,14 @@ async function choose(page: Page, testId: string, option: string, text = '') {
   await page.getByTestId(option).first().click();
 }
 
+/** Waits for a form to close; if it stays open, fails with what it says (field errors, alerts). */
+async function closed(page: Page, testId: string) {
+  const form = page.getByTestId(testId);
+  await expect
+    .poll(async () => ((await form.isVisible()) ? await page.locator('.ant-form-item-explain-error, .ant-alert, .ant-message-notice').allTextContents() : 'closed'), { timeout: 30_000 })
+    .toBe('closed');
+}
+
 async function step(page: Page, action: string, fill: () => Promise<void>) {
   await page.getByTestId(`step-${action}`).click();
   await fill();
@@ -111,7 +119,7 @@ describe('消费帮扶 in the browser', () => {
     await choose(district.page, 'sale-form-credited-org', `org-option-${minhang.id}`, '闵行区人民政府');
     await district.page.getByTestId('sale-form-amount').fill('52700');
     await district.page.getByTestId('sale-form-submit').click();
-    await district.page.getByTestId('sale-form').waitFor({ state: 'hidden' });
+    await closed(district.page, 'sale-form');
     expect(await totalOf()).toBe(5_270_000);
     await district.page.screenshot({ path: 'e2e/screenshots/sales.png', fullPage: true });
     await district.context.close();
