@@ -93,3 +93,27 @@ describe('odd text', () => {
     expect(doc.items.at(-1)!.amounts[0].yuan).toBe(125_000);
   });
 });
+
+describe('reading a Word-style bulletin with numbered sections and items', () => {
+  const doc = extractBulletin(readFileSync(new URL('./fixtures/numbered-bulletin.txt', import.meta.url), 'utf8'));
+
+  it('reads a masthead date in Chinese numerals and skips contents with leaders and page numbers', () => {
+    expect(doc.year).toBe(2024);
+    expect(doc.issued_on).toBe('2024-04-10');
+    expect(doc.items.map((i) => [i.section, i.title, i.date_start, i.date_end])).toEqual([
+      ['重要活动', '区委书记带队赴结对县考察', '2024-04-02', '2024-04-03'],
+      ['重要活动', '区对口支援办召开消费帮扶推进会', null, null],
+      ['工作动态', '区人社局组织专场招聘会', '2024-03-28', '2024-03-28'],
+      ['工作动态', '区教育局选派第3批5名教师赴结对县支教', null, null],
+    ]);
+  });
+
+  it('reads the facts of numbered items and bulleted entries', () => {
+    expect(doc.items[0].amounts).toEqual([{ yuan: 30_000_000, text: '3000余万元', approx: true, kind: 'project_fund' }]);
+    expect(doc.items[0].counts).toEqual([{ value: 12, unit: '人', text: '12人' }]);
+    expect(doc.items[0].kind).toBe('visit'); // the headline says what it was; the signing is in its body
+    expect(doc.items[1].amounts.map((a) => a.yuan)).toEqual([8_265_000]);
+    expect(doc.items[2].counts.map((c) => `${c.value}${c.unit}`)).toEqual(['23家', '560个']);
+    expect(doc.items[3].counts.map((c) => `${c.value}${c.unit}`)).toEqual(['5名']);
+  });
+});

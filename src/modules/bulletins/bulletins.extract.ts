@@ -50,7 +50,7 @@ function suggestKind(title: string, body: string): string {
  * a signature), else the year most often written in the text.
  */
 function yearOf(lines: string[], start: number, end: number): { year: number | null; basis: string; issuedOn: string | null } {
-  const dateOf = (l: string) => l.match(/^(\d{4})年(\d{1,2})月(\d{1,2})日/);
+  const dateOf = (l: string) => l.match(/(\d{4})年(\d{1,2})月(\d{1,2})日/);
   const head = lines.slice(0, Math.max(start, 1)).find((l) => dateOf(l));
   if (head) {
     const m = dateOf(head)!;

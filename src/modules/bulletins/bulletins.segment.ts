@@ -23,17 +23,22 @@ export const DATED_ENTRY = /^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}(?:日|号)?)?(
 const DISTRIBUTION = /^(?:报|送|发|抄送|抄报|分送|主送)[：:]/;
 const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日(?:印发|编印)?$/;
 
-/** A headline: short, not a sentence (no 。 anywhere), not a dated entry, not a numbered point inside an article (一、 （二） 3.). */
-const isHeadingLike = (l: string) => l.length <= 48 && !TERMINAL.test(l) && !l.includes('。') && !DATED_ENTRY.test(l) && !/^[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]/.test(l);
-const isSectionLine = (l: string) => SECTION.test(l) || (l.length <= 8 && /^[\u4e00-\u9fa5]+$/.test(l));
+/** A top-level number before a headline or a section: 一、 1. 1、 (not （一）, which numbers points inside an article). */
+const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))\s*/;
+/** A headline: short, not a sentence (no 。 anywhere), not a dated entry, not a parenthesised point inside an article. */
+const isHeadingLike = (l: string) => l.length <= 48 && !TERMINAL.test(l) && !l.includes('。') && !DATED_ENTRY.test(l) && !/^[(（][一二三四五六七八九十\d]{1,3}[)）]/.test(l);
+const isSectionLine = (l: string) => SECTION.test(l) || (l.length <= 8 && /^[\u4e00-\u9fa5]+$/.test(l)) || (NUMBERED.test(l) && /^[\u4e00-\u9fa5]{2,6}$/.test(l.replace(NUMBERED, '')));
+/** Table-of-contents entries carry leaders and page numbers (…………3); content lines do not. */
+const tocKey = (l: string) => l.replace(/[.·…\s\d]+$/, '').replace(/\s+/g, '');
 
 /** Where the content starts: after the masthead and the table of contents, if any. */
 function contentStart(lines: string[]): number {
   const toc = lines.findIndex((l) => /^本期(?:目录|要目)$|^目\s*录$/.test(l));
   if (toc >= 0) {
-    const firstSection = lines.findIndex((l, i) => i > toc && SECTION.test(l));
-    if (firstSection >= 0) {
-      const again = lines.findIndex((l, i) => i > firstSection && l === lines[firstSection]);
+    // The content starts where the contents' first entry (a section or a headline) appears again.
+    const first = lines.findIndex((l, i) => i > toc && l);
+    if (first >= 0) {
+      const again = lines.findIndex((l, i) => i > first && l && tocKey(l) === tocKey(lines[first]));
       if (again >= 0) return again;
     }
     return toc + 1;
@@ -77,7 +82,7 @@ export function segment(lines: string[]): { items: RawItem[]; start: number; end
     blank = false;
     const marker = line.match(SECTION);
     if (marker || (isSectionLine(line) && !heading)) {
-      section = (marker ? marker[1] : line).trim();
+      section = (marker ? marker[1] : line.replace(NUMBERED, '')).trim();
       current = heading = null;
       continue;
     }
@@ -86,7 +91,7 @@ export function segment(lines: string[]): { items: RawItem[]; start: number; end
         heading.title += line; // a headline wrapped over two lines
         continue;
       }
-      heading = current = { title: line, section, body: [], titled: true, line: i };
+      heading = current = { title: line.replace(NUMBERED, ''), section, body: [], titled: true, line: i };
       items.push(current);
       continue;
     }

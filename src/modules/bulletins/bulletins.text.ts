@@ -8,6 +8,10 @@ export function normalizeText(raw: string): string[] {
   let text = raw.replace(/\r\n?/g, '\n').replace(/\u00a0|\u3000/g, ' ');
   text = text.replace(/\[(?:image|bookmark|img|图片)[:：][^\]\n]*\]/gi, '');
   text = text.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  text = text.replace(/([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?/g, (_m, y: string, m: string, d?: string) =>
+    `${[...y].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join('')}年${chineseSmall(m)}月${d ? `${chineseSmall(d)}日` : ''}`,
+  );
+  text = text.replace(/^[ \t]*[●◆■□◇★☆▲►•·※][ \t]*/gm, ''); // list bullets before dated entries
   text = text.replace(/[．]/g, '.').replace(/[－—–]\s*(\d)/g, '-$1');
   // "9 月 1 日", "10 万元", "2 0 2 4 年": spaces between digits and the characters that follow numbers
   text = text.replace(/(\d)[ \t]+(?=[\d年月日号万亿元%.])/g, '$1').replace(/([年月至到])[ \t]+(?=\d)/g, '$1').replace(/(\d)[ \t]+(?=[.,]\d)/g, '$1');
@@ -28,18 +32,32 @@ export function normalizeText(raw: string): string[] {
 function joinBroken(lines: string[]): string[] {
   const out: string[] = [];
   let open = -1;
+  let gap = false;
   for (const line of lines) {
     if (!line) {
       if (open < 0) out.push('');
+      gap = true;
       continue;
     }
-    if (open >= 0 && !/^[【\[]/.test(line)) out[open] += line;
+    // Across a blank line (a page break) only a sentence continues, never a headline.
+    const joins = open >= 0 && !/^[【\[]/.test(line) && (!gap || line.length > 48 || /[。，；]/.test(line));
+    if (open >= 0 && !joins) out.push('');
+    gap = false;
+    if (joins) out[open] += line;
     else out.push(line);
-    const at = open >= 0 && !/^[【\[]/.test(line) ? open : out.length - 1;
+    const at = joins ? open : out.length - 1;
     const text = out[at];
     open = !TERMINAL.test(text) && (text.length > 48 || /[。！？]/.test(text)) ? at : -1;
   }
   return out;
+}
+
+/** 一 … 三十一, for the month and day of a date written in Chinese numerals (二〇二四年四月十日). */
+function chineseSmall(s: string): number {
+  const d = (c: string) => '〇一二三四五六七八九'.indexOf(c);
+  if (!s.includes('十')) return d(s);
+  const [tens, ones] = s.split('十');
+  return (tens ? d(tens) : 1) * 10 + (ones ? d(ones) : 0);
 }
 
 const TERMINAL = /[。！？；：!?;:”’」』）)】]$/;
@@ -67,7 +85,8 @@ function unwrap(lines: string[]): string[] {
     }
     if (open) out[out.length - 1] += line;
     else out.push(line);
-    open = line.length >= width - 2 && !TERMINAL.test(line);
+    // A little short of the width still wraps: spaces closed inside numbers and dates shortened it.
+    open = line.length >= width * 0.85 && !TERMINAL.test(line);
   }
   return out;
 }
