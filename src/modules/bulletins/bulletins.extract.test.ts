@@ -73,6 +73,13 @@ describe('facts', () => {
     expect(c('一行7人，40余人，三所中学，两镇代表，46个项目，人次120人次')).toEqual(['7人', '40人', '3所', '2镇', '46个', '120人次']);
   });
 
+  it('continues a sentence across a page break, but never into the next headline', () => {
+    const cut = '这是一段很长的正文，它在页尾被截断了，下面紧跟着的可能是下一篇的标题，也可能是它的续文，要看下一行是什么才能决定是否拼接';
+    const lines = normalizeText(`${cut}\n\n- 3 -\n\n区领导赴结对县调研\n4月1日，区领导赴结对县调研。`).filter(Boolean);
+    expect(lines).toEqual([cut, '区领导赴结对县调研', '4月1日，区领导赴结对县调研。']);
+    expect(normalizeText(`${cut}\n\n- 4 -\n\n的续文在下一页，这一行是正文。`).filter(Boolean)).toEqual([`${cut}的续文在下一页，这一行是正文。`]);
+  });
+
   it('normalises full-width digits, page markers and artefacts', () => {
     expect(normalizeText('２０２４年 ９ 月 １ 日[image: a.png]\n- 3 -\n第2页 共5页\n投入 1 0 万元')).toEqual(['2024年9月1日', '投入10万元']);
   });
