@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -72,7 +73,7 @@ async function receive(body: unknown, type: string): Promise<{ path: string; siz
   if (!body || typeof (body as NodeJS.ReadableStream).pipe !== 'function') {
     throw new AppError('VALIDATION', `请上传 CSV 或 Excel 文件（请求体为文件内容，Content-Type: ${CSV} 或 ${XLSX}）`, [{ path: 'file', message: '缺少文件' }]);
   }
-  const path = join(await mkdtemp(join(tmpdir(), 'xiezuo-sales-')), 'upload');
+  const path = join(tmpdir(), `xiezuo-sales-${randomUUID()}.upload`); // one file, removed when its import ends
   let size = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _enc, cb) {
@@ -81,7 +82,12 @@ async function receive(body: unknown, type: string): Promise<{ path: string; siz
       else cb(null, chunk);
     },
   });
-  await pipeline(body as NodeJS.ReadableStream, limit, createWriteStream(path));
-  if (size === 0) throw new AppError('VALIDATION', '文件是空的', [{ path: 'file', message: '空文件' }]);
+  try {
+    await pipeline(body as NodeJS.ReadableStream, limit, createWriteStream(path));
+    if (size === 0) throw new AppError('VALIDATION', '文件是空的', [{ path: 'file', message: '空文件' }]);
+  } catch (err) {
+    await rm(path, { force: true });
+    throw err;
+  }
   return { path, size, type };
 }
