@@ -12,7 +12,8 @@ export async function importCommand(args: string[]): Promise<number> {
   if (!values['dry-run']) throw new UsageError('导入为待审核草稿尚未提供：请加 --dry-run 查看抽取结果（不写入数据库）');
   const result = extractBulletin(await bulletinText(positionals[0]));
   if (values.json) {
-    printJson({ document: positionals[0].split('/').pop(), ...result, items: result.items.map(({ body: _b, ...it }) => it) });
+    const { text: _text, ...rest } = result;
+    printJson({ document: positionals[0].split('/').pop(), ...rest, items: result.items.map(({ body: _b, ...it }) => it) });
     return 0;
   }
   process.stdout.write(`年份：${result.year ?? '未知'}（${result.year_basis}）\n条目：${result.items.length}\n`);

@@ -124,3 +124,15 @@ describe('reading a Word-style bulletin with numbered sections and items', () =>
     expect(doc.items[3].counts.map((c) => `${c.value}${c.unit}`)).toEqual(['5名']);
   });
 });
+
+describe('provenance', () => {
+  it("gives every item the span of its text, from its headline to its last paragraph", () => {
+    const doc = extractBulletin(pdfLike);
+    for (const item of doc.items) {
+      const source = doc.text.slice(...item.span);
+      expect(source.replace(/\n/g, '')).toContain(item.body.replace(/\n/g, '').slice(0, 30));
+      for (const a of item.amounts) expect(source).toContain(a.text);
+    }
+    expect(doc.text.slice(...doc.items[1].span)).toBe('区卫健委组团式医疗帮扶队\n抵达迪庆州人民医院\n\n近日，第二批组团式医疗帮扶队共6名专家抵达迪庆州人民医院，将开展为期半年的帮扶工作。');
+  });
+});

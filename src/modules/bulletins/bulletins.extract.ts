@@ -16,14 +16,16 @@ export interface ExtractedItem {
   /** The suggested record kind. */
   kind: string;
   body: string;
-  /** Line of the normalised text where the item starts. */
-  line: number;
+  /** Where the item stands in the normalised text: [start, end) character offsets. */
+  span: [number, number];
 }
 export interface Extraction {
   year: number | null;
   year_basis: string;
   /** The masthead's date, when it has one. */
   issued_on: string | null;
+  /** The normalised text the spans point into. */
+  text: string;
   items: ExtractedItem[];
 }
 
@@ -74,7 +76,7 @@ function yearFor(docYear: number | null, issuedOn: string | null, text: string):
   return first && Number(first[1]) > Number(issuedOn.slice(5, 7)) + 1 ? docYear - 1 : docYear;
 }
 
-function itemOf(raw: RawItem, docYear: number | null, issuedOn: string | null): ExtractedItem {
+function itemOf(raw: RawItem, docYear: number | null, issuedOn: string | null, offsets: number[], lines: string[]): ExtractedItem {
   const body = raw.body.join('\n');
   const year = yearFor(docYear, issuedOn, body);
   let dates = { start: null as string | null, end: null as string | null };
@@ -97,7 +99,7 @@ function itemOf(raw: RawItem, docYear: number | null, issuedOn: string | null): 
     recipient_side: parties.recipient,
     kind: suggestKind(raw.title, body),
     body,
-    line: raw.line,
+    span: [offsets[raw.line], offsets[raw.last] + lines[raw.last].length],
   };
 }
 
@@ -106,5 +108,7 @@ export function extractBulletin(raw: string): Extraction {
   const lines = normalizeText(raw);
   const { items, start, end } = segment(lines);
   const { year, basis, issuedOn } = yearOf(lines, start, end);
-  return { year, year_basis: basis, issued_on: issuedOn, items: items.map((it) => itemOf(it, year, issuedOn)) };
+  const offsets: number[] = [];
+  lines.reduce((at, l) => (offsets.push(at), at + l.length + 1), 0);
+  return { year, year_basis: basis, issued_on: issuedOn, text: lines.join('\n'), items: items.map((it) => itemOf(it, year, issuedOn, offsets, lines)) };
 }

@@ -12,8 +12,9 @@ export interface RawItem {
   body: string[];
   /** false: an untitled dated entry, its title the first clause of its paragraph. */
   titled: boolean;
-  /** Index of the first line in the normalised lines (for provenance). */
+  /** Indexes of the item's first and last line in the normalised lines (provenance). */
   line: number;
+  last: number;
 }
 
 const TERMINAL = /[。！？；!?;…]$|[。！？；]”$/;
@@ -89,24 +90,29 @@ export function segment(lines: string[]): { items: RawItem[]; start: number; end
     if (isHeadingLike(line)) {
       if (heading && !heading.body.length && !wasBlank) {
         heading.title += line; // a headline wrapped over two lines
+        heading.last = i;
         continue;
       }
-      heading = current = { title: line.replace(NUMBERED, ''), section, body: [], titled: true, line: i };
+      heading = current = { title: line.replace(NUMBERED, ''), section, body: [], titled: true, line: i, last: i };
       items.push(current);
       continue;
     }
     heading = null;
     if (current?.titled) {
       current.body.push(line); // dated paragraphs inside an article stay in it
+      current.last = i;
       continue;
     }
     if (DATED_ENTRY.test(line)) {
       const rest = line.slice(line.search(/[，,]/) + 1);
-      current = { title: rest.split(/[，,。；;]/)[0].trim(), section, body: [line], titled: false, line: i };
+      current = { title: rest.split(/[，,。；;]/)[0].trim(), section, body: [line], titled: false, line: i, last: i };
       items.push(current);
       continue;
     }
-    current?.body.push(line);
+    if (current) {
+      current.body.push(line);
+      current.last = i;
+    }
   }
   // A headline with no body is not an item (a signature, a caption).
   return { items: items.filter((it) => it.body.length > 0), start, end };
