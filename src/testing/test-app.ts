@@ -24,7 +24,8 @@ export interface TestApp {
   /** Logged in as a system administrator (every action, global scope). */
   admin: Caller;
   /** A JSON request, by default as the administrator; pass null to call anonymously. */
-  call<T = any>(method: string, url: string, body?: unknown, as?: Caller): Promise<Reply<T>>;
+  /** `type` sets the body's content type (a Buffer is sent as an .xlsx unless told otherwise). */
+  call<T = any>(method: string, url: string, body?: unknown, as?: Caller, type?: string): Promise<Reply<T>>;
   /** A raw file upload (CSV text or an .xlsx) with its content type. */
   upload<T = any>(url: string, file: Buffer | string, type: string, as?: Caller): Promise<Reply<T>>;
   login(username: string, password?: string): Promise<Caller>;
@@ -52,7 +53,7 @@ export function useTestApp(): TestApp {
       const json = raw.body && String(raw.headers['content-type'] ?? '').includes('json');
       return { status: raw.statusCode, body: (json ? raw.json() : raw.rawPayload) as never, raw };
     };
-    t.upload = (url, file, type, as = t.admin) => (t.call as (...a: unknown[]) => Promise<Reply<any>>)('POST', url, Buffer.from(file), as, type);
+    t.upload = (url, file, type, as = t.admin) => t.call('POST', url, Buffer.from(file), as, type);
     t.login = async (username, password = TEST_PASSWORD) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);

@@ -13,11 +13,16 @@ const bad = (message: string) => new AppError('VALIDATION', message, [{ path: 'f
  */
 export async function bulletinText(path: string): Promise<string> {
   const size = (await stat(path)).size;
-  if (size === 0) throw bad('文件是空的');
   if (size > MAX_BULLETIN_BYTES) throw bad(`文件超过 ${MAX_BULLETIN_BYTES / 1024 / 1024} MB，不像一期简报`);
-  const bytes = await readFile(path);
+  return bulletinTextOf(await readFile(path), path);
+}
+
+/** The same, from the bytes of an upload and its file name. */
+export async function bulletinTextOf(bytes: Buffer, name: string): Promise<string> {
+  if (bytes.length === 0) throw bad('文件是空的');
+  if (bytes.length > MAX_BULLETIN_BYTES) throw bad(`文件超过 ${MAX_BULLETIN_BYTES / 1024 / 1024} MB，不像一期简报`);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (extname(path).toLowerCase() === '.docx' || zip) {
+  if (extname(name).toLowerCase() === '.docx' || zip) {
     if (!zip) throw bad('文件扩展名是 .docx，但内容不是 Word 文档（不是 zip 格式）');
     try {
       return (await mammoth.extractRawText({ buffer: bytes })).value;

@@ -44,8 +44,9 @@ function contentStart(lines: string[]): number {
     }
     return toc + 1;
   }
-  // Masthead: lines up to the first date line or 第N期 near the top.
-  const head = lines.slice(0, 12);
+  // Masthead: lines up to the first date line or 第N期 near the top, before any content (a section, a sentence).
+  const firstContent = lines.findIndex((l) => SECTION.test(l) || DATED_ENTRY.test(l) || /[。；]/.test(l));
+  const head = lines.slice(0, Math.min(12, firstContent < 0 ? lines.length : firstContent));
   const last = Math.max(head.findLastIndex((l) => DATE_LINE.test(l)), head.findLastIndex((l) => /第.{1,6}期|编印$|编$/.test(l)));
   return last >= 0 ? last + 1 : 0;
 }

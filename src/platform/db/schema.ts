@@ -81,7 +81,7 @@ export interface AgreementsTable {
   updated_at: Timestamp;
 }
 
-export interface DB extends AccountTables, ProjectTables, ActivityTables, PersonnelTables, LaborTables, ConsumptionTables {
+export interface DB extends AccountTables, ProjectTables, ActivityTables, PersonnelTables, LaborTables, ConsumptionTables, BulletinTables {
   schema_migrations: SchemaMigrationsTable;
   audit_log: AuditLogTable;
   regions: RegionsTable;
@@ -636,4 +636,40 @@ export interface ConsumptionTables {
   product_steps: ProductStepsTable;
   sales_imports: SalesImportsTable;
   sales: SalesTable;
+}
+
+export interface BulletinDocumentsTable {
+  id: Generated<number>;
+  sha256: string;
+  file_name: string;
+  year: number | null;
+  year_basis: string;
+  issued_on: string | null;
+  text: string;
+  user_id: number | null;
+  actor_name: string;
+  created_at: Generated<Date>;
+}
+
+export interface BulletinDraftsTable {
+  id: Generated<number>;
+  document_id: number;
+  item_no: number;
+  title: string;
+  section: string | null;
+  date_start: string | null;
+  date_end: string | null;
+  kind: string;
+  facts: ColumnType<unknown, string, string>;
+  span_start: number;
+  span_end: number;
+  status: Generated<'pending' | 'accepted' | 'rejected'>;
+  activity_id: number | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+export interface BulletinTables {
+  bulletin_documents: BulletinDocumentsTable;
+  bulletin_drafts: BulletinDraftsTable;
 }

@@ -5,6 +5,7 @@ import { rowsOf, xlsxOf as sheet } from '../../testing/xlsx.ts';
 import { MATRIX_PASSWORD, X, Y, type Fixture, type MatrixRecords } from './access.matrix.fixture.ts';
 import { PEOPLE_LINES } from './access.matrix.people.ts';
 import { CONSUMPTION_LINES } from './access.matrix.consumption.ts';
+import { BULLETIN_LINES } from './access.matrix.bulletins.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
 export type Scoping = 'none' | 'record' | 'create' | 'list';
@@ -17,6 +18,8 @@ export interface Req {
   as?: Caller;
   /** Extra check of a permitted answer (lists: nothing out of scope shows). */
   check?: (res: Reply<any>, seesAll: boolean, inScope: boolean) => void | Promise<void>;
+  /** The body's content type, when not JSON (a file upload). */
+  type?: string;
   /** Statuses that count as a permitted answer; default any 2xx. */
   ok?: number[];
 }
@@ -472,4 +475,5 @@ export const MATRIX: Record<string, Line> = {
 
   ...PEOPLE_LINES,
   ...CONSUMPTION_LINES,
+  ...BULLETIN_LINES,
 };

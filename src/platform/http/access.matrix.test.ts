@@ -39,7 +39,7 @@ describe('the authorization matrix', () => {
     const line = MATRIX[key];
     const access = accessOf(key);
     const anon = await line.request({ role: 'reader', caller: null, username: 'matrix_reader', inScope: true, f, r, t });
-    const anonRes = await t.call(anon.method, anon.url, anon.body, null);
+    const anonRes = await t.call(anon.method, anon.url, anon.body, null, anon.type);
     if (access === 'public') expect(anonRes.status, `${key} anonymous`).not.toBe(401);
     else expect(anonRes.status, `${key} anonymous`).toBe(401);
 
@@ -47,7 +47,7 @@ describe('the authorization matrix', () => {
       const holds = (a: Access) => a === 'public' || a === 'authenticated' || a === 'user' || u.permissions.has(a);
       for (const inScope of line.scoping === 'none' ? [true] : [true, false]) {
         const req = await line.request({ role: u.role, caller: u.caller, username: u.username, inScope, f, r, t });
-        const res = await t.call(req.method, req.url, req.body, req.as ?? u.caller);
+        const res = await t.call(req.method, req.url, req.body, req.as ?? u.caller, req.type);
         const label = `${key} as ${u.role} (${inScope ? 'in scope' : 'out of scope'}): ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`;
         const seesAll = u.global || line.scoping === 'none';
         // The route's rule first (403 reveals nothing about records), then the scope (404), then a step's own action.

@@ -36,6 +36,7 @@ import { registerTrainingRoutes } from '../../modules/training/training.routes.t
 import { registerSupplierRoutes } from '../../modules/suppliers/suppliers.routes.ts';
 import { registerProductRoutes } from '../../modules/products/products.routes.ts';
 import { registerSalesRoutes } from '../../modules/sales/sales.routes.ts';
+import { registerBulletinRoutes } from '../../modules/bulletins/bulletins.routes.ts';
 import { registerRegionRoutes } from '../../modules/regions/regions.routes.ts';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.ts';
 import { registerPairingRoutes } from '../../modules/pairings/pairings.routes.ts';
@@ -111,6 +112,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       registerSupplierRoutes(typed, deps);
       registerProductRoutes(typed, deps);
       registerSalesRoutes(typed, deps);
+      registerBulletinRoutes(typed, deps);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
