@@ -20,11 +20,19 @@ async function date(page: Page, testId: string, value: string) {
   await page.keyboard.press('Enter');
 }
 
+/** Picks an option of a select; on a busy machine a click can land while a dropdown is still moving, so the choice is checked and retried. */
 async function choose(page: Page, testId: string, option: string, text = '') {
-  const input = page.locator(`[data-testid="${testId}"] input`).first();
-  await input.click();
-  if (text) await input.fill(text);
-  await page.getByTestId(option).first().click();
+  const select = page.locator(`[data-testid="${testId}"]`).first();
+  for (let attempt = 0; ; attempt++) {
+    const input = select.locator('input').first();
+    await input.click();
+    if (text) await input.fill(text);
+    await page.getByTestId(option).first().click();
+    const chosen = await expect.poll(() => select.locator('.ant-select-content-has-value, .ant-select-selection-item').count(), { timeout: 3_000 }).toBeGreaterThan(0).then(() => true, () => false);
+    if (chosen) return;
+    if (attempt === 2) throw new Error(`could not choose ${option} in ${testId}`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 /** Waits for a form to close; if it stays open, fails with what it says (field errors, alerts). */
