@@ -63,7 +63,7 @@ export const MODULES: ModuleEntry[] = [
       { key: 'sales', path: '/sales', icon: <ShoppingCartOutlined />, label: 'nav.sales', built: true, requires: 'consumption:read' },
     ],
   },
-  { key: 'bulletins', path: '/bulletins', icon: <FileTextOutlined />, label: 'nav.bulletins', built: false, purpose: 'purpose.bulletins' },
+  { key: 'bulletins', path: '/bulletins', icon: <FileTextOutlined />, label: 'nav.bulletins', built: true, requires: 'activity:read' },
   { key: 'indicators', path: '/indicators', icon: <AimOutlined />, label: 'nav.indicators', built: false, purpose: 'purpose.indicators' },
   { key: 'users', path: '/users', icon: <SafetyOutlined />, label: 'nav.users', built: true, requires: 'user:read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: 'nav.audit', built: true, requires: 'audit:read' },

@@ -30,6 +30,8 @@ const ProductPage = lazy(() => import('../features/consumption/ProductPage.tsx')
 const CatalogueAdminPage = lazy(() => import('../features/consumption/CataloguePages.tsx').then((m) => ({ default: m.CatalogueAdminPage })));
 const PublicCataloguePage = lazy(() => import('../features/consumption/CataloguePages.tsx').then((m) => ({ default: m.PublicCataloguePage })));
 const SalesPage = lazy(() => import('../features/consumption/SalesPage.tsx').then((m) => ({ default: m.SalesPage })));
+const BulletinsPage = lazy(() => import('../features/bulletins/BulletinsPage.tsx').then((m) => ({ default: m.BulletinsPage })));
+const BulletinPage = lazy(() => import('../features/bulletins/BulletinPage.tsx').then((m) => ({ default: m.BulletinPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 /** /trainings (the API's name) leads to the 培训交流 page, keeping its filters. */
@@ -94,6 +96,8 @@ export const routes: RouteObject[] = [
       { path: 'certification/:id', element: <RequirePermission action="consumption:read"><ProductPage /></RequirePermission> },
       { path: 'catalogue-admin', element: <RequirePermission action="consumption:read"><CatalogueAdminPage /></RequirePermission> },
       { path: 'sales', element: <RequirePermission action="consumption:read"><SalesPage /></RequirePermission> },
+      { path: 'bulletins', element: <RequirePermission action="activity:read"><BulletinsPage /></RequirePermission> },
+      { path: 'bulletins/:id', element: <RequirePermission action="activity:read"><BulletinPage /></RequirePermission> },
       { path: 'account', element: <AccountPage /> },
       { path: 'users', element: <RequirePermission action="user:read"><UsersPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission action="audit:read"><AuditPage /></RequirePermission> },

@@ -4,6 +4,7 @@ import { enProjects } from './en.projects.ts';
 import { enActivities } from './en.activities.ts';
 import { enPeople } from './en.people.ts';
 import { enConsumption } from './en.consumption.ts';
+import { enBulletins } from './en.bulletins.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
 export const en: Catalog = {
@@ -39,7 +40,6 @@ export const en: Catalog = {
   'purpose.labor': 'record labour cooperation and job transfers.',
   'purpose.activities': 'record visits, surveys and other work activities.',
   'purpose.consumption': 'record purchases and sales of recipient-area products.',
-  'purpose.bulletins': 'write and import work bulletins.',
   'purpose.indicators': 'track how assessment indicators are being met.',
   'purpose.users': 'manage user accounts, roles and data permissions.',
   'purpose.audit': 'see who changed which data and when.',
@@ -265,4 +265,5 @@ export const en: Catalog = {
   ...enActivities,
   ...enPeople,
   ...enConsumption,
+  ...enBulletins,
 };

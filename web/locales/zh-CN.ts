@@ -6,6 +6,7 @@ import { zhCNProjects } from './zh-CN.projects.ts';
 import { zhCNActivities } from './zh-CN.activities.ts';
 import { zhCNPeople } from './zh-CN.people.ts';
 import { zhCNConsumption } from './zh-CN.consumption.ts';
+import { zhCNBulletins } from './zh-CN.bulletins.ts';
 
 /**
  * The enum labels, keyed by code. Their types are the backend's own label maps, so the compiler
@@ -87,7 +88,6 @@ export const zhCN = {
   'purpose.labor': '记录劳务协作与转移就业。',
   'purpose.activities': '记录互访、调研等工作动态。',
   'purpose.consumption': '记录采购和帮助销售受援地产品。',
-  'purpose.bulletins': '编写和导入工作简报。',
   'purpose.indicators': '跟踪考核指标的完成情况。',
   'purpose.users': '管理用户账号、角色和数据权限。',
   'purpose.audit': '查看谁在何时修改了哪些数据。',
@@ -280,6 +280,7 @@ export const zhCN = {
   ...zhCNActivities,
   ...zhCNPeople,
   ...zhCNConsumption,
+  ...zhCNBulletins,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { Alert } from 'antd';
+import { useBulletinList } from './bulletins.api.ts';
+import { BulletinsTable } from './BulletinsTable.tsx';
+import { BulletinImportModal } from './BulletinImportModal.tsx';
+import { useCan } from '../auth/session.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { useT } from '../../ui/i18n.tsx';
+import { ListPageHeader } from '../../ui/ListPageHeader.tsx';
+import { toInt, useUrlParams } from '../../ui/useUrlParams.ts';
+
+const PARAMS = ['page', 'pageSize'] as const;
+
+/** 简报导入 (/bulletins): the imported bulletins and 导入简报; composing bulletins (编发简报) is not built yet. */
+export function BulletinsPage() {
+  const t = useT();
+  const [params, setParams] = useUrlParams(PARAMS);
+  const list = useBulletinList({ page: toInt(params.page) ?? 1, pageSize: toInt(params.pageSize) ?? 20 });
+  const canWrite = useCan('activity:write');
+  const [importing, setImporting] = useState(false);
+
+  return (
+    <>
+      <ListPageHeader title={t('bulletin.pageTitle')} createLabel={t('bulletin.import')} createTestId="bulletin-import" canCreate={canWrite} onCreate={() => setImporting(true)} />
+      <Alert type="info" showIcon data-testid="bulletin-compose-note" title={t('bulletin.composeNote')} style={{ marginBottom: 16 }} />
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <BulletinsTable page={list.data} loading={list.loading} onPage={(page, pageSize) => setParams({ page, pageSize })} />
+      <BulletinImportModal open={importing} onClose={() => setImporting(false)} />
+    </>
+  );
+}
