@@ -107,6 +107,16 @@ export async function createActivityIn(q: Queryable, ctx: RequestContext, a: Act
 export const createActivity = (db: Db, ctx: RequestContext, a: ActivityInput, opts: { isDemo?: boolean } = {}) =>
   db.transaction().execute((trx) => createActivityIn(trx, ctx, a, opts));
 
+/** Links added to an activity (those it has are kept), each checked like a form's: for records created with it in one transaction. */
+export async function addActivityLinksIn(q: Queryable, ctx: RequestContext, id: number, links: ActivityInput['links']): Promise<Activity> {
+  const before = await getActivity(q, ctx.scope, id);
+  await checkLinks(q, ctx.scope, links, before.pairingId);
+  await repo.replaceChildren(q, id, { links: [...before.links.map((l) => ({ kind: l.kind, id: l.id })), ...links] });
+  const [after] = await present(q, [id]);
+  await writeAudit(q, ctx, { entity: 'activity', entityId: id, action: 'update', before, after });
+  return after;
+}
+
 export async function updateActivity(db: Db, ctx: RequestContext, id: number, patch: ActivityPatch): Promise<Activity> {
   return db.transaction().execute(async (trx) => {
     const before = await getActivity(trx, ctx.scope, id);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate, pageQuery } from '../../platform/contract.ts';
 import { activityType } from '../activities/activities.contract.ts';
+import { donationInput } from '../donations/donations.contract.ts';
+import { trainingFields } from '../training/training.contract.ts';
 
 /** The record kind the reader suggests for an item (bulletins.extract.ts). */
 export const ITEM_KINDS = { visit: '考察调研', meeting: '会议座谈', signing: '签约', donation: '捐赠', training: '培训', labor: '劳务协作', sales: '消费帮扶', personnel: '干部人才', project: '项目推进', other: '其他' } as const;
@@ -54,9 +56,38 @@ export const importOutcome = z.object({ created: z.boolean(), document: bulletin
 export const importQuery = z.object({ fileName: z.string().trim().min(1).max(200).default('简报.txt') });
 export const documentListQuery = pageQuery.pick({ page: true, pageSize: true });
 
-/** 采用: the activity as the reviewer edited it, or a link to an activity already recorded. */
+/**
+ * 同时登记: records of the item's kind created with the activity, in its transaction, and linked to it.
+ * What a record leaves out is the activity's: its dates, title, county (as the recipient or trainees' county).
+ */
+export const acceptDonation = donationInput
+  .pick({ donorOrgId: true, donorName: true, recipientOrgId: true, recipientRegion: true })
+  .extend({
+    /** A cash donation (分), the amount the item reports as the reviewer confirmed it. */
+    valueFen: z.number({ error: '请填写捐赠金额' }).int('金额必须是整数（分）').positive('捐赠金额须大于 0').max(1e15, '金额过大'),
+    donatedOn: isoDate.optional(),
+    purpose: z.string().trim().max(1000, '用途最多 1000 字').nullable().optional(),
+  });
+export const acceptTraining = trainingFields
+  .pick({ organiserOrgId: true, organiserName: true, countyCode: true })
+  .extend({
+    title: trainingFields.shape.title.optional(),
+    kind: trainingFields.shape.kind.default('training'),
+    targetGroup: trainingFields.shape.targetGroup.default('other'),
+    startDate: isoDate.optional(),
+    endDate: isoDate.optional(),
+    batches: z.number().int('批次须为整数').min(1, '批次至少为 1').default(1),
+    participants: z.number({ error: '请填写培训人数' }).int('人数须为整数').min(0, '人数不能为负数'),
+    personTimes: z.number({ error: '请填写培训人次' }).int('人次须为整数').min(0, '人次不能为负数'),
+  })
+  .refine((t) => !t.startDate || !t.endDate || t.endDate >= t.startDate, { message: '结束日期不能早于开始日期', path: ['endDate'] })
+  .refine((t) => t.personTimes >= t.participants, { message: '人次不能少于人数', path: ['personTimes'] });
+export const acceptRecords = z.object({ donation: acceptDonation.optional(), training: acceptTraining.optional() });
+export type AcceptRecords = z.infer<typeof acceptRecords>;
+
+/** 采用: the activity as the reviewer edited it, or a link to an activity already recorded; either may bring its records. */
 export const acceptInput = z.union([
-  z.object({ linkActivityId: z.number().int().positive() }),
+  z.object({ linkActivityId: z.number().int().positive(), records: acceptRecords.optional() }),
   z.object({
     type: activityType,
     title: z.string().trim().min(2, '标题至少 2 个字').max(200),
@@ -65,6 +96,7 @@ export const acceptInput = z.union([
     regionCodes: z.array(z.string().regex(/^\d{2,12}$/)).max(50).default([]),
     pairingId: z.number().int().positive().nullable().optional(),
     leadOrgId: z.number().int().positive().nullable().optional(),
+    records: acceptRecords.optional(),
   }),
 ]);
 export type AcceptInput = z.infer<typeof acceptInput>;

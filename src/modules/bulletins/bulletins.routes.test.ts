@@ -47,6 +47,60 @@ describe('importing a bulletin for review', () => {
     expect(res.body).toMatchObject({ counts: { pending: 0, accepted: 2, rejected: 1 } });
   });
 
+  it('accepts items with the donation and the training they report, linked to their activities and naming their source', async () => {
+    const text = '【工作动态】\n6月3日，区慈善基金会向香格里拉市捐赠帮扶资金50万元，用于助学。\n6月5日至7日，区卫健委在香格里拉市举办乡村医生培训班，培训医生40人、120人次。\n6月9日，区教育局赴香格里拉市开展教育帮扶调研。\n\n某区合作交流办\n2024年6月20日\n';
+    const doc = (await t.upload('/api/v1/bulletins/imports?fileName=june.txt', text, TEXT)).body.document;
+    const [gift, course, visit] = doc.drafts;
+    const activity = { regionCodes: ['533401'], startDate: gift.dateStart, endDate: gift.dateEnd };
+    // The recipient, date and pairing a record leaves out are its activity's.
+    let res = await t.call('POST', `/api/v1/bulletins/drafts/${gift.id}/accept`, { ...activity, type: 'donation_ceremony', title: gift.title, records: { donation: { valueFen: 50_000_000, donorName: '某区慈善基金会', purpose: '助学' } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const giftActivity = (await t.call('GET', `/api/v1/activities/${res.body.drafts[0].activityId}`)).body;
+    expect(giftActivity.links).toEqual([expect.objectContaining({ kind: 'donation' })]);
+    const donation = (await t.call('GET', `/api/v1/donations/${giftActivity.links[0].id}`)).body;
+    expect(donation).toMatchObject({ kind: 'cash', valueFen: 50_000_000, donor: '某区慈善基金会', recipientRegion: '533401', countyCode: '533401', donatedOn: '2024-06-03', activityId: giftActivity.id });
+    expect(donation.purpose).toBe('助学（来源：june.txt，第 1 条）');
+
+    res = await t.call('POST', `/api/v1/bulletins/drafts/${course.id}/accept`, { type: 'training', title: course.title, startDate: '2024-06-05', endDate: '2024-06-07', regionCodes: ['533401'], records: { training: { targetGroup: 'doctors', participants: 40, personTimes: 120 } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const courseActivity = (await t.call('GET', `/api/v1/activities/${res.body.drafts[1].activityId}`)).body;
+    const training = (await t.call('GET', `/api/v1/trainings/${courseActivity.links[0].id}`)).body;
+    expect(training).toMatchObject({ title: course.title, kind: 'training', targetGroup: 'doctors', startDate: '2024-06-05', endDate: '2024-06-07', batches: 1, participants: 40, personTimes: 120, countyCode: '533401', activityId: courseActivity.id });
+
+    // Linked to an activity already recorded, the item's training is added to that activity's links.
+    const recorded = (await t.call('POST', '/api/v1/activities', { type: 'visit', title: '教育帮扶调研', startDate: '2024-06-09', endDate: '2024-06-09', regionCodes: ['533401'] })).body;
+    res = await t.call('POST', `/api/v1/bulletins/drafts/${visit.id}/accept`, { linkActivityId: recorded.id, records: { training: { participants: 5, personTimes: 5 } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const after = (await t.call('GET', `/api/v1/activities/${recorded.id}`)).body;
+    expect(after.links).toEqual([expect.objectContaining({ kind: 'training' })]);
+    expect((await t.call('GET', `/api/v1/trainings/${after.links[0].id}`)).body).toMatchObject({ title: '教育帮扶调研', startDate: '2024-06-09', targetGroup: 'other', activityId: recorded.id });
+  });
+
+  it('creates nothing when one of the records is refused: no activity, no donation, the draft still pending', async () => {
+    const doc = (await t.upload('/api/v1/bulletins/imports?fileName=july.txt', '【工作动态】\n7月1日，区红十字会向香格里拉市捐赠救灾资金20万元。\n', TEXT)).body.document;
+    const [gift] = doc.drafts;
+    const count = async (table: 'activities' | 'donations' | 'trainings') => Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = { activities: await count('activities'), donations: await count('donations'), trainings: await count('trainings') };
+    const base = { type: 'donation_ceremony', title: gift.title, startDate: '2024-07-01', endDate: '2024-07-01', regionCodes: ['533401'] };
+    const cases: [unknown, number, string, string][] = [
+      // Refused by the donation service, after the activity was written: undone with it.
+      [{ donation: { valueFen: 20_000_000 } }, 400, 'records.donation.donorName', '捐赠方'],
+      // The donation passes, the training's county does not: both undone.
+      [{ donation: { valueFen: 20_000_000, donorName: '区红十字会' }, training: { participants: 3, personTimes: 3, countyCode: '310000' } }, 400, 'records.training.countyCode', '不是县级区划代码'],
+      // Refused by the accept schema before anything is written.
+      [{ donation: { valueFen: 0, donorName: '区红十字会' } }, 400, 'records.donation.valueFen', '捐赠金额须大于 0'],
+      [{ training: { participants: 10, personTimes: 5 } }, 400, 'records.training.personTimes', '人次不能少于人数'],
+    ];
+    for (const [records, status, path, message] of cases) {
+      const res = await t.call('POST', `/api/v1/bulletins/drafts/${gift.id}/accept`, { ...base, records });
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
+      expect(res.body.issues).toEqual([expect.objectContaining({ path })]);
+      expect(res.body.message).toContain(message);
+    }
+    expect({ activities: await count('activities'), donations: await count('donations'), trainings: await count('trainings') }).toEqual(before);
+    expect((await t.call('GET', `/api/v1/bulletins/imports/${doc.id}`)).body.drafts[0]).toMatchObject({ status: 'pending', activityId: null });
+  });
+
   it('keeps a document to its importer', async () => {
     const doc = (await t.upload('/api/v1/bulletins/imports?fileName=mine.txt', '【工作动态】\n6月1日，区领导赴结对县调研。\n', TEXT)).body.document;
     const other = await t.userWith({ roles: ['frontline'], scopes: [{ regionCode: '533401' }] });

@@ -8,6 +8,7 @@ import { createActivityIn, getActivity } from '../activities/activities.service.
 import * as repo from './bulletins.repository.ts';
 import { bulletinTextOf } from './bulletins.input.ts';
 import { extractBulletin } from './bulletins.extract.ts';
+import { createRecordsIn } from './bulletins.records.ts';
 import type { AcceptInput, BulletinDetail, BulletinDocument, Draft } from './bulletins.contract.ts';
 
 /** Character-bigram Dice similarity of two titles (spaces ignored): 1 for the same title. */
@@ -95,20 +96,24 @@ async function pendingDraft(q: Queryable, ctx: RequestContext, id: number) {
 
 /**
  * 采用: a new activity (the item's text as its narrative, the draft as its provenance), or the
- * activity already recorded that this item reports again.
+ * activity already recorded that this item reports again; with it, when asked, the item's donation
+ * and training (bulletins.records.ts) — all in one transaction, so a refused record leaves the draft pending.
  */
 export async function acceptDraft(db: Db, ctx: RequestContext, id: number, v: AcceptInput): Promise<BulletinDetail> {
   return db.transaction().execute(async (trx) => {
     const { draft, doc } = await pendingDraft(trx, ctx, id);
-    const activityId =
-      'linkActivityId' in v
-        ? (await getActivity(trx, ctx.scope, v.linkActivityId)).id
-        : (await createActivityIn(trx, ctx, {
-            ...v, orgIds: [], photos: [], links: [],
-            narrative: `${doc.text.slice(draft.span_start, draft.span_end)}\n\n（来源：${doc.file_name}，第 ${draft.item_no} 条）`,
-          })).id;
-    await repo.decide(trx, id, { status: 'accepted', activity_id: activityId, decided_by: ctx.actor.name });
-    await writeAudit(trx, ctx, { entity: 'bulletin_draft', entityId: id, action: 'accept', after: { documentId: doc.id, itemNo: draft.item_no, activityId, linked: 'linkActivityId' in v } });
+    const source = `（来源：${doc.file_name}，第 ${draft.item_no} 条）`;
+    const linked = 'linkActivityId' in v;
+    const activity = linked
+      ? await getActivity(trx, ctx.scope, v.linkActivityId)
+      : await createActivityIn(trx, ctx, {
+          type: v.type, title: v.title, startDate: v.startDate, endDate: v.endDate, regionCodes: v.regionCodes, pairingId: v.pairingId, leadOrgId: v.leadOrgId,
+          orgIds: [], photos: [], links: [],
+          narrative: `${doc.text.slice(draft.span_start, draft.span_end)}\n\n${source}`,
+        });
+    const records = await createRecordsIn(trx, ctx, activity, v.records, source);
+    await repo.decide(trx, id, { status: 'accepted', activity_id: activity.id, decided_by: ctx.actor.name });
+    await writeAudit(trx, ctx, { entity: 'bulletin_draft', entityId: id, action: 'accept', after: { documentId: doc.id, itemNo: draft.item_no, activityId: activity.id, linked, ...records } });
     return getBulletin(trx, ctx, doc.id);
   });
 }

@@ -38,6 +38,8 @@ const checks = <T extends z.ZodType<Partial<z.infer<typeof fields>>>>(s: T) =>
     .refine((t) => !t.startDate || !t.endDate || t.endDate >= t.startDate, { message: '结束日期不能早于开始日期', path: ['endDate'] })
     .refine((t) => t.personTimes === undefined || t.participants === undefined || t.personTimes >= t.participants, { message: '人次不能少于人数', path: ['personTimes'] });
 export const trainingInput = checks(fields);
+/** The fields without their checks, for forms that take a subset (a bulletin item accepted with its training). */
+export const trainingFields = fields;
 export type TrainingInput = z.infer<typeof fields>;
 export const trainingPatch = checks(fields.partial());
 export type TrainingPatch = Partial<TrainingInput>;

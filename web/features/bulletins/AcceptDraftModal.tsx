@@ -4,6 +4,8 @@ import type { ActivityType } from '../../../src/modules/activities/activities.co
 import type { BulletinDetail, Draft } from '../../../src/modules/bulletins/bulletins.contract.ts';
 import { useAcceptDraft } from './bulletins.api.ts';
 import { activityTypeOfKind } from './bulletinEnums.ts';
+import { RECORD_FIELDS, recordDefaults, toAcceptRecords, type RecordValues } from './acceptRecords.ts';
+import { AcceptRecordFields } from './AcceptRecordFields.tsx';
 import { ACTIVITY_TYPE_CODES, activityTypeLabel } from '../activities/activityEnums.ts';
 import { RegionMultiSelect } from '../regions/RegionMultiSelect.tsx';
 import { PairingSearchSelect } from '../pairings/PairingSearchSelect.tsx';
@@ -13,7 +15,7 @@ import { optionsOf } from '../../ui/enums.ts';
 import type { FieldMapping } from '../../ui/errors.tsx';
 import { useT, type MessageKey } from '../../ui/i18n.tsx';
 
-interface Values {
+interface Values extends RecordValues {
   type: ActivityType;
   title: string;
   startDate: Dayjs | null;
@@ -21,7 +23,7 @@ interface Values {
   regionCodes: string[];
   pairingId?: number | null;
 }
-const FIELDS: FieldMapping = { fields: ['type', 'title', 'startDate', 'endDate', 'regionCodes', 'pairingId'] };
+const FIELDS: FieldMapping = { fields: ['type', 'title', 'startDate', 'endDate', 'regionCodes', 'pairingId', ...RECORD_FIELDS.fields], rename: RECORD_FIELDS.rename };
 
 const valuesOf = (d: Draft): Partial<Values> => ({
   type: activityTypeOfKind(d.kind),
@@ -30,6 +32,7 @@ const valuesOf = (d: Draft): Partial<Values> => ({
   endDate: fromIsoDate(d.dateEnd ?? d.dateStart),
   regionCodes: [],
   pairingId: null,
+  ...recordDefaults(d),
 });
 
 interface Props {
@@ -38,7 +41,10 @@ interface Props {
   onDone: (doc: BulletinDetail) => void;
 }
 
-/** 采用: the item as a new activity — type from the item's kind, title and dates as read (to be picked when none was read); its text becomes the narrative. */
+/**
+ * 采用: the item as a new activity — type from the item's kind, title and dates as read (to be picked when none was read); its text becomes the narrative.
+ * 同时登记 adds the donation and training its facts describe (AcceptRecordFields), created with the activity or not at all.
+ */
 export function AcceptDraftModal({ draft, onClose, onDone }: Props) {
   const t = useT();
   const { message } = App.useApp();
@@ -66,6 +72,7 @@ export function AcceptDraftModal({ draft, onClose, onDone }: Props) {
           endDate: toIsoDate(v.endDate) ?? '',
           regionCodes: v.regionCodes ?? [],
           pairingId: v.pairingId ?? null,
+          records: toAcceptRecords(v),
         });
         message.success(t('bulletin.accepted'));
         onDone(doc);
@@ -92,6 +99,7 @@ export function AcceptDraftModal({ draft, onClose, onDone }: Props) {
       <Form.Item name="pairingId" label={t('bulletin.pairing')}>
         <PairingSearchSelect testId="accept-form-pairing" style={{ width: '100%' }} />
       </Form.Item>
+      <AcceptRecordFields />
     </FormModal>
   );
 }

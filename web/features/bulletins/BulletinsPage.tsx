@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert } from 'antd';
+import { Alert, Button } from 'antd';
+import { FolderOpenOutlined } from '@ant-design/icons';
 import { useBulletinList } from './bulletins.api.ts';
 import { BulletinsTable } from './BulletinsTable.tsx';
 import { BulletinImportModal } from './BulletinImportModal.tsx';
+import { BulletinBatchImportModal } from './BulletinBatchImportModal.tsx';
 import { useCan } from '../auth/session.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { useT } from '../../ui/i18n.tsx';
@@ -11,21 +13,28 @@ import { toInt, useUrlParams } from '../../ui/useUrlParams.ts';
 
 const PARAMS = ['page', 'pageSize'] as const;
 
-/** 简报导入 (/bulletins): the imported bulletins and 导入简报; composing bulletins (编发简报) is not built yet. */
+/** 简报导入 (/bulletins): the imported bulletins, 导入简报 and 批量导入; composing bulletins (编发简报) is not built yet. */
 export function BulletinsPage() {
   const t = useT();
   const [params, setParams] = useUrlParams(PARAMS);
   const list = useBulletinList({ page: toInt(params.page) ?? 1, pageSize: toInt(params.pageSize) ?? 20 });
   const canWrite = useCan('activity:write');
   const [importing, setImporting] = useState(false);
+  const [batch, setBatch] = useState(false);
+  const batchButton = canWrite ? (
+    <Button icon={<FolderOpenOutlined />} data-testid="bulletin-batch-import" onClick={() => setBatch(true)}>
+      {t('bulletin.batchImport')}
+    </Button>
+  ) : null;
 
   return (
     <>
-      <ListPageHeader title={t('bulletin.pageTitle')} createLabel={t('bulletin.import')} createTestId="bulletin-import" canCreate={canWrite} onCreate={() => setImporting(true)} />
+      <ListPageHeader title={t('bulletin.pageTitle')} createLabel={t('bulletin.import')} createTestId="bulletin-import" canCreate={canWrite} onCreate={() => setImporting(true)} extra={batchButton} />
       <Alert type="info" showIcon data-testid="bulletin-compose-note" title={t('bulletin.composeNote')} style={{ marginBottom: 16 }} />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <BulletinsTable page={list.data} loading={list.loading} onPage={(page, pageSize) => setParams({ page, pageSize })} />
       <BulletinImportModal open={importing} onClose={() => setImporting(false)} />
+      <BulletinBatchImportModal open={batch} onClose={() => setBatch(false)} onImported={list.reload} />
     </>
   );
 }

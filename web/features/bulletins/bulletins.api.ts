@@ -30,8 +30,10 @@ export function useBulletin(id: number | null) {
 }
 
 /** POST /bulletins/imports?fileName= — the raw file; `created: false` when the same text was imported before. */
+export const importBulletinFile = (file: File, type: string) => api.upload<ImportOutcome>('/bulletins/imports', file, type, { fileName: file.name });
+
 export function useImportBulletin() {
-  return useApiMutation((file: File, type: string) => api.upload<ImportOutcome>('/bulletins/imports', file, type, { fileName: file.name }));
+  return useApiMutation(importBulletinFile);
 }
 
 /** POST /bulletins/drafts/:id/accept — a new activity from the item, or a link to one already recorded. */

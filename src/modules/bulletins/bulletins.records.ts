@@ -1,0 +1,67 @@
+import type { Queryable } from '../../platform/db/database.ts';
+import { AppError, invalidField } from '../../platform/errors.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { addActivityLinksIn } from '../activities/activities.service.ts';
+import type { Activity } from '../activities/activities.contract.ts';
+import { createDonationIn } from '../donations/donations.service.ts';
+import { createTrainingIn } from '../training/training.service.ts';
+import type { AcceptRecords } from './bulletins.contract.ts';
+
+/** A record service's refusal, its fields named as the accept input names them (records.donation.valueFen). */
+async function under<T>(prefix: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const [one] = err.issues;
+    // invalidField's message names the field: rebuilt so it names the field under the prefix.
+    if (err.issues.length === 1 && err.code === 'VALIDATION' && err.message === `字段 ${one.path}：${one.message}`) throw invalidField(`${prefix}.${one.path}`, one.message);
+    throw new AppError(err.code, err.message, err.issues.map((i) => ({ path: `${prefix}.${i.path}`, message: i.message })), err.details);
+  }
+}
+
+/**
+ * 同时登记: the donation and training an accepted item reports, created through their own services in
+ * the caller's transaction (a refusal undoes the activity too), tied to the activity both ways
+ * (activityId, and the activity's links). Left-out fields are the activity's; `source` names the document and item.
+ */
+export async function createRecordsIn(trx: Queryable, ctx: RequestContext, activity: Activity, records: AcceptRecords | undefined, source: string) {
+  const created: { donationId?: number; trainingId?: number } = {};
+  const links: { kind: 'donation' | 'training'; id: number }[] = [];
+  const d = records?.donation;
+  if (d) {
+    const inActivityCounty = !d.recipientOrgId && !d.recipientRegion;
+    const donation = await under('records.donation', () =>
+      createDonationIn(trx, ctx, {
+        ...d,
+        kind: 'cash',
+        items: [],
+        recipientRegion: inActivityCounty ? activity.countyCode : d.recipientRegion,
+        donatedOn: d.donatedOn ?? activity.startDate,
+        purpose: `${d.purpose ?? ''}${source}`,
+        pairingId: activity.pairingId,
+        activityId: activity.id,
+      }),
+    );
+    created.donationId = donation.id;
+    links.push({ kind: 'donation', id: donation.id });
+  }
+  const t = records?.training;
+  if (t) {
+    const training = await under('records.training', () =>
+      createTrainingIn(trx, ctx, {
+        ...t,
+        title: t.title ?? activity.title,
+        startDate: t.startDate ?? activity.startDate,
+        endDate: t.endDate ?? t.startDate ?? activity.endDate,
+        countyCode: t.countyCode === undefined ? activity.countyCode : t.countyCode,
+        pairingId: activity.pairingId,
+        activityId: activity.id,
+      }),
+    );
+    created.trainingId = training.id;
+    links.push({ kind: 'training', id: training.id });
+  }
+  if (links.length) await addActivityLinksIn(trx, ctx, activity.id, links);
+  return created;
+}

@@ -1,0 +1,69 @@
+import type { Dayjs } from 'dayjs';
+import type { AcceptRecords, Draft } from '../../../src/modules/bulletins/bulletins.contract.ts';
+import type { TargetGroup } from '../../../src/modules/training/training.contract.ts';
+import { toIsoDate } from '../../ui/dates.ts';
+import { yuanToFen } from '../../ui/money.ts';
+import type { FieldMapping } from '../../ui/errors.tsx';
+
+/** 同时登记 in the 采用 form: a cash donation and a training, each with a checkbox; empty fields are the activity's. */
+export interface RecordValues {
+  withDonation: boolean;
+  donation: { valueYuan: number | null; donorOrgId?: number | null; donorName?: string; recipientRegion?: string | null; donatedOn?: Dayjs | null; purpose?: string };
+  withTraining: boolean;
+  training: { title?: string; targetGroup: TargetGroup; participants: number | null; personTimes: number | null; countyCode?: string | null; startDate?: Dayjs | null; endDate?: Dayjs | null };
+}
+
+export const RECORD_FIELDS: FieldMapping = {
+  fields: [
+    'donation.valueYuan', 'donation.donorOrgId', 'donation.donorName', 'donation.recipientRegion', 'donation.donatedOn', 'donation.purpose',
+    'training.title', 'training.targetGroup', 'training.participants', 'training.personTimes', 'training.countyCode', 'training.startDate', 'training.endDate',
+  ],
+  rename: {
+    'records.donation.valueFen': 'donation.valueYuan',
+    'records.donation.recipientOrgId': 'donation.recipientRegion',
+    'records.donation': 'donation',
+    'records.training': 'training',
+  },
+};
+
+/** Units that count people (6名教师, 12人) as against 人次. */
+const PEOPLE = ['人', '名', '位'];
+
+/**
+ * What the item's facts offer: the amount given as a donation (else the first amount), the donor on the Shanghai
+ * side, the counts of 人 and 人次 (either stands in for the other). Checked when the item is of that kind.
+ */
+export function recordDefaults(d: Draft): RecordValues {
+  const amount = d.facts.amounts.find((a) => a.kind === 'donation') ?? d.facts.amounts[0];
+  const people = d.facts.counts.find((c) => PEOPLE.includes(c.unit))?.value ?? null;
+  const times = d.facts.counts.find((c) => c.unit === '人次')?.value ?? null;
+  return {
+    withDonation: d.kind === 'donation' || d.facts.amounts.some((a) => a.kind === 'donation'),
+    donation: { valueYuan: amount?.yuan ?? null, donorName: d.facts.shanghaiSide[0] },
+    withTraining: d.kind === 'training',
+    training: { targetGroup: 'other', participants: people ?? times, personTimes: times ?? people },
+  };
+}
+
+const text = (s: string | undefined) => s?.trim() || null;
+
+/** The checked records as the accept input takes them (left out: none). */
+export function toAcceptRecords(v: RecordValues): AcceptRecords | undefined {
+  const records: AcceptRecords = {};
+  if (v.withDonation) {
+    const d = v.donation;
+    records.donation = {
+      valueFen: yuanToFen(d.valueYuan), donorOrgId: d.donorOrgId ?? null, donorName: text(d.donorName), recipientRegion: d.recipientRegion ?? null,
+      donatedOn: toIsoDate(d.donatedOn) ?? undefined, purpose: text(d.purpose),
+    };
+  }
+  if (v.withTraining) {
+    const tr = v.training;
+    records.training = {
+      kind: 'training', batches: 1, title: text(tr.title) ?? undefined, targetGroup: tr.targetGroup, participants: tr.participants ?? 0, personTimes: tr.personTimes ?? 0,
+      // An empty county is the activity's (undefined); the API takes null as "none".
+      countyCode: tr.countyCode ?? undefined, startDate: toIsoDate(tr.startDate) ?? undefined, endDate: toIsoDate(tr.endDate) ?? undefined,
+    };
+  }
+  return records.donation || records.training ? records : undefined;
+}
