@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'CONFIG'
   | 'DATABASE_UNAVAILABLE'
+  | 'UNAVAILABLE'
   | 'MIGRATION_EDITED'
   | 'INTERNAL';
 
@@ -30,6 +31,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   CONFIG: 500,
   DATABASE_UNAVAILABLE: 503,
+  /** A tool this server lacks (LibreOffice for PDF): the message says what to install or do instead. */
+  UNAVAILABLE: 503,
   MIGRATION_EDITED: 500,
   INTERNAL: 500,
 };

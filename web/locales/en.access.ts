@@ -199,6 +199,8 @@ export const enAccess: Record<keyof typeof zhCNAccess, string> = {
   'action.consumption:write': 'Record suppliers, certification applications and sales',
   'action.consumption:review': 'Review products (department opinions), record objections',
   'action.consumption:certify': 'Decide, publish, certify, review, delist and revoke products',
+  'action.bulletin:write': 'Write bulletins (compose, edit items, submit for review)',
+  'action.bulletin:issue': 'Review, return and issue bulletins',
   'userStatus.active': 'Active',
   'userStatus.locked': 'Locked',
   'userStatus.disabled': 'Disabled',

@@ -37,6 +37,8 @@ const accessLabels: Labels<'role', typeof ROLE_LABELS> & Labels<'action', typeof
   'action.consumption:write': '登记供应主体、产品认定申请与销售',
   'action.consumption:review': '产品认定初审（部门意见）、登记公示异议',
   'action.consumption:certify': '产品认定审定、公示、认定、复核、下架与撤销',
+  'action.bulletin:write': '编写简报（组稿、编辑条目、送审）',
+  'action.bulletin:issue': '审核、退回与印发简报',
   'userStatus.active': '正常',
   'userStatus.locked': '已锁定',
   'userStatus.disabled': '已停用',

@@ -23,6 +23,8 @@ const SECTION = /^[【\[]\s*([^】\]]{1,16})\s*[】\]]$/;
 export const DATED_ENTRY = /^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}(?:日|号)?)?(?:\s*(?:[至到~～-]|—{1,2})\s*(?:\d{1,2}月)?\d{1,2}(?:日|号)?)?(?:上旬|中旬|下旬|初|底|起|以来|期间|上午|下午)?|近日|日前|近期|连日来)[，,]/;
 const DISTRIBUTION = /^(?:报|送|发|抄送|抄报|分送|主送)[：:]/;
 const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日(?:印发|编印)?$/;
+/** A masthead's byline: the editing unit, then the date (某区合作交流办　　2024年4月30日). */
+const BYLINE = /^[^。；，,]{2,30}?\s*\d{4}年\d{1,2}月\d{1,2}日(?:印发|编印)?$/;
 
 /** A top-level number before a headline or a section: 一、 1. 1、 (not （一）, which numbers points inside an article). */
 const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))\s*/;
@@ -30,7 +32,7 @@ const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](
 const isHeadingLike = (l: string) => l.length <= 48 && !TERMINAL.test(l) && !l.includes('。') && !DATED_ENTRY.test(l) && !/^[(（][一二三四五六七八九十\d]{1,3}[)）]/.test(l);
 const isSectionLine = (l: string) => SECTION.test(l) || (l.length <= 8 && /^[\u4e00-\u9fa5]+$/.test(l)) || (NUMBERED.test(l) && /^[\u4e00-\u9fa5]{2,6}$/.test(l.replace(NUMBERED, '')));
 /** Table-of-contents entries carry leaders and page numbers (…………3); content lines do not. */
-const tocKey = (l: string) => l.replace(/[.·…\s\d]+$/, '').replace(/\s+/g, '');
+const tocKey = (l: string) => l.replace(/[.·…\s\d]+$/, '').replace(NUMBERED, '').replace(/\s+/g, '');
 
 /** Where the content starts: after the masthead and the table of contents, if any. */
 function contentStart(lines: string[]): number {
@@ -47,7 +49,7 @@ function contentStart(lines: string[]): number {
   // Masthead: lines up to the first date line or 第N期 near the top, before any content (a section, a sentence).
   const firstContent = lines.findIndex((l) => SECTION.test(l) || DATED_ENTRY.test(l) || /[。；]/.test(l));
   const head = lines.slice(0, Math.min(12, firstContent < 0 ? lines.length : firstContent));
-  const last = Math.max(head.findLastIndex((l) => DATE_LINE.test(l)), head.findLastIndex((l) => /第.{1,6}期|编印$|编$/.test(l)));
+  const last = Math.max(head.findLastIndex((l) => DATE_LINE.test(l) || BYLINE.test(l)), head.findLastIndex((l) => /第.{1,6}期|编印$|编$/.test(l)));
   return last >= 0 ? last + 1 : 0;
 }
 

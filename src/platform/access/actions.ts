@@ -28,6 +28,8 @@ export const ACTIONS = {
   'consumption:write': '登记供应主体、产品认定申请与销售',
   'consumption:review': '产品认定初审（部门意见）、登记公示异议',
   'consumption:certify': '产品认定审定、公示、认定、复核、下架与撤销',
+  'bulletin:write': '编写简报（组稿、编辑条目、送审）',
+  'bulletin:issue': '审核、退回与印发简报',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const ACTION_CODES = Object.keys(ACTIONS) as Action[];

@@ -81,7 +81,7 @@ export interface AgreementsTable {
   updated_at: Timestamp;
 }
 
-export interface DB extends AccountTables, ProjectTables, ActivityTables, PersonnelTables, LaborTables, ConsumptionTables, BulletinTables {
+export interface DB extends AccountTables, ProjectTables, ActivityTables, PersonnelTables, LaborTables, ConsumptionTables, BulletinTables, BulletinEditionTables {
   schema_migrations: SchemaMigrationsTable;
   audit_log: AuditLogTable;
   regions: RegionsTable;
@@ -672,4 +672,46 @@ export interface BulletinDraftsTable {
 export interface BulletinTables {
   bulletin_documents: BulletinDocumentsTable;
   bulletin_drafts: BulletinDraftsTable;
+}
+
+export interface BulletinEditionsTable {
+  id: Generated<number>;
+  publisher_org_id: number;
+  title: string;
+  supplement: Generated<boolean>;
+  year: number;
+  issue_no: number;
+  total_no: number;
+  issued_on: string;
+  editor: string;
+  period_from: string | null;
+  period_to: string | null;
+  pairing_id: number | null;
+  county_code: string | null;
+  with_toc: Generated<boolean>;
+  distribution: ColumnType<{ bao: string[]; song: string[]; fa: string[] }, string, string>;
+  copies: number | null;
+  corrects_id: number | null;
+  status: Generated<'draft' | 'review' | 'issued'>;
+  created_by: string;
+  submitted_by: string | null;
+  issued_by: string | null;
+  issued_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface BulletinEditionItemsTable {
+  id: Generated<number>;
+  edition_id: number;
+  position: number;
+  section: string | null;
+  title: string;
+  body: string;
+  activity_id: number | null;
+}
+
+export interface BulletinEditionTables {
+  bulletin_editions: BulletinEditionsTable;
+  bulletin_edition_items: BulletinEditionItemsTable;
 }

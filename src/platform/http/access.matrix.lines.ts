@@ -6,6 +6,7 @@ import { MATRIX_PASSWORD, X, Y, type Fixture, type MatrixRecords } from './acces
 import { PEOPLE_LINES } from './access.matrix.people.ts';
 import { CONSUMPTION_LINES } from './access.matrix.consumption.ts';
 import { BULLETIN_LINES } from './access.matrix.bulletins.ts';
+import { EDITION_LINES } from './access.matrix.editions.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
 export type Scoping = 'none' | 'record' | 'create' | 'list';
@@ -476,4 +477,5 @@ export const MATRIX: Record<string, Line> = {
   ...PEOPLE_LINES,
   ...CONSUMPTION_LINES,
   ...BULLETIN_LINES,
+  ...EDITION_LINES,
 };

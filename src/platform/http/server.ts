@@ -37,6 +37,7 @@ import { registerSupplierRoutes } from '../../modules/suppliers/suppliers.routes
 import { registerProductRoutes } from '../../modules/products/products.routes.ts';
 import { registerSalesRoutes } from '../../modules/sales/sales.routes.ts';
 import { registerBulletinRoutes } from '../../modules/bulletins/bulletins.routes.ts';
+import { registerEditionRoutes } from '../../modules/editions/editions.routes.ts';
 import { registerRegionRoutes } from '../../modules/regions/regions.routes.ts';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.ts';
 import { registerPairingRoutes } from '../../modules/pairings/pairings.routes.ts';
@@ -113,6 +114,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       registerProductRoutes(typed, deps);
       registerSalesRoutes(typed, deps);
       registerBulletinRoutes(typed, deps);
+      registerEditionRoutes(typed, deps);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
