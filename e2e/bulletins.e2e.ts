@@ -119,4 +119,20 @@ describe('简报导入 in the browser', () => {
     await expect.poll(() => page.locator('[data-testid^="bulletin-open-"]').allTextContents()).toEqual(expect.arrayContaining(['沪滇协作工作简报第3期.txt', '六月简报.txt']));
     await context.close();
   });
+  it('imports pasted text as a bulletin', async () => {
+    const context = await b.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    expect((await context.request.post(`${b.baseUrl}/api/v1/auth/login`, { data: { username: 'city', password: DEMO_PASSWORD } })).status()).toBe(200);
+    const page = await context.newPage();
+    await page.goto(`${b.baseUrl}/bulletins`);
+    await page.getByTestId('bulletin-import').click();
+    await page.getByTestId('bulletin-import-mode-paste').click();
+    await page.getByTestId('bulletin-import-text').fill('【工作动态】\n7月2日，区商务委在香格里拉市举办农特产品推介会，签约采购金额120万元。\n7月9日，区卫健委派出6名医生赴香格里拉市开展义诊。\n\n某区合作交流办\n2024年7月15日\n');
+    await page.getByTestId('bulletin-import-submit').click();
+    await page.getByTestId('bulletin-page').waitFor();
+    const id = Number(page.url().split('/').pop());
+    const doc = await (await context.request.get(`${b.baseUrl}/api/v1/bulletins/imports/${id}`)).json();
+    expect(doc.fileName).toMatch(/^粘贴文本 .+\.txt$/);
+    expect(doc.drafts.map((d: { dateStart: string }) => d.dateStart)).toEqual(['2024-07-02', '2024-07-09']);
+    await context.close();
+  });
 });

@@ -27,6 +27,8 @@ const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
                                      导出 IATI 2.03 活动文件（项目、预算、资金往来；--org 为帮扶方单位，含其下级单位）
   import bulletin <文件> --dry-run [--json]
                                      读取一期工作简报（.txt 或 .docx）：年份、条目、日期、金额、数量、双方单位（不写入数据库）
+  import bulletin <文件或文件夹> --user <用户名> [--json]
+                                     以该用户名义导入简报（文件夹含子文件夹中的全部 .txt、.docx），逐份生成待审核条目
 
 环境变量：DATABASE_URL（使用 PostgreSQL）、XIEZUO_DATA_DIR（嵌入式数据库目录，默认 ./data）、PORT（默认 8080）、
 XIEZUO_ADMIN_USERNAME / XIEZUO_ADMIN_PASSWORD（首次启动时创建管理员）、XIEZUO_COOKIE_SECURE=1（HTTPS 部署）`;

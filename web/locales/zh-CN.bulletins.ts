@@ -19,11 +19,15 @@ const labels: Labels<'bulletinItemKind', typeof ITEM_KINDS> & Labels<'draftStatu
   'draftStatus.rejected': '已舍弃',
 };
 
-/** 简报导入: reading existing work bulletins into records (编发简报 comes later). */
+/** 简报导入: reading existing work bulletins into records. */
 export const zhCNBulletins = {
   ...labels,
   'bulletin.pageTitle': '简报导入',
-  'bulletin.composeNote': '编发简报（撰写、审核、印发）尚未建成，将在后续提供。本页把已有的工作简报读成条目，逐条审核后登记为工作动态。',
+  'bulletin.composeNote': '本页把已有的工作简报读成条目，逐条审核后登记为工作动态等记录。编写新的一期简报（组稿、审核、印发）请到「简报编发」。',
+  'bulletin.modeFile': '选择文件',
+  'bulletin.modePaste': '粘贴文本',
+  'bulletin.pastePlaceholder': '把简报全文粘贴在这里（可从 Word、WPS 或 PDF 中复制）',
+  'bulletin.pastedName': '粘贴文本 {time}.txt',
   'bulletin.import': '导入简报',
   'bulletin.importTitle': '导入工作简报',
   'bulletin.importIntro': '选择一份工作简报（.txt 或 .docx）。系统读出年份和各个条目，供逐条审核；同一份文本只导入一次。',
