@@ -23,7 +23,12 @@ const labels: Labels<'bulletinItemKind', typeof ITEM_KINDS> & Labels<'draftStatu
 export const zhCNBulletins = {
   ...labels,
   'bulletin.pageTitle': '简报导入',
-  'bulletin.composeNote': '本页把已有的工作简报读成条目，逐条审核后登记为工作动态等记录。编写新的一期简报（组稿、审核、印发）请到「简报编发」。',
+  'bulletin.composeNote': '本页把已有的工作简报读成条目，逐条审核后登记为工作动态。编写新的简报（组稿、审核、印发）请到简报编发。',
+  'bulletin.composeLink': '前往简报编发 →',
+  'bulletin.places': '地点（区划）',
+  'bulletin.placeAmbiguous': '{n} 个同名区划',
+  'bulletin.placeUnknown': '未找到区划',
+  'bulletin.ambiguousPlaces': '同名区划待选：{names}。',
   'bulletin.modeFile': '选择文件',
   'bulletin.modePaste': '粘贴文本',
   'bulletin.pastePlaceholder': '把简报全文粘贴在这里（可从 Word、WPS 或 PDF 中复制）',

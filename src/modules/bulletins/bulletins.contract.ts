@@ -13,6 +13,8 @@ export const facts = z.object({
   counts: z.array(z.object({ value: z.number(), unit: z.string(), text: z.string() })),
   shanghaiSide: z.array(z.string()),
   recipientSide: z.array(z.string()),
+  /** The recipient side's places resolved to division codes; several candidates when the name is ambiguous. */
+  places: z.array(z.object({ name: z.string(), candidates: z.array(z.object({ code: z.string(), name: z.string() })) })).default([]),
 });
 
 export const draft = z.object({

@@ -24,6 +24,15 @@ describe('importing a bulletin for review', () => {
     expect(await draftCount()).toBe(before);
   });
 
+  it('resolves the places an item names to division codes, keeping every candidate of an ambiguous name', async () => {
+    const text = '【工作动态】\n6月1日，区领导赴香格里拉市调研消费帮扶工作。\n6月2日，区教育局赴城关镇开展支教调研。\n\n某区合作交流办\n2024年6月10日\n';
+    const doc = (await t.upload('/api/v1/bulletins/imports?fileName=places.txt', text, TEXT)).body.document;
+    expect(doc.drafts[0].facts.places).toEqual([{ name: '香格里拉市', candidates: [{ code: '533401', name: expect.stringContaining('香格里拉市') }] }]);
+    const town = doc.drafts[1].facts.places.find((p: { name: string }) => p.name === '城关镇');
+    expect(town.candidates.length).toBeGreaterThan(1);
+    expect(town.candidates.every((c: { code: string }) => /^\d{9}$/.test(c.code))).toBe(true);
+  });
+
   it('accepts an item as a new activity with its source, offers a recorded one as a match, and rejects', async () => {
     const text = `【工作动态】\n5月8日，区合作交流办赴结对县开展消费帮扶对接，采购农产品12万元。\n5月9日，区教育局与结对县教育局召开教育帮扶座谈会。\n5月10日，区卫健委组织义诊，服务群众300人次。\n\n某区合作交流办\n2024年5月20日\n`;
     const doc = (await t.upload('/api/v1/bulletins/imports?fileName=may.txt', text, TEXT)).body.document;

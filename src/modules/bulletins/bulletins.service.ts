@@ -9,6 +9,7 @@ import * as repo from './bulletins.repository.ts';
 import { bulletinTextOf } from './bulletins.input.ts';
 import { extractBulletin } from './bulletins.extract.ts';
 import { createRecordsIn } from './bulletins.records.ts';
+import { resolvePlaces } from './bulletins.places.ts';
 import type { AcceptInput, BulletinDetail, BulletinDocument, Draft } from './bulletins.contract.ts';
 
 /** Character-bigram Dice similarity of two titles (spaces ignored): 1 for the same title. */
@@ -69,6 +70,7 @@ export async function importBulletin(db: Db, ctx: RequestContext, file: { bytes:
     throw new AppError('VALIDATION', '没有读出任何条目：文中没有可识别的标题、带日期的段落或栏目（请确认这是一期工作简报）', [{ path: 'file', message: '没有条目' }]);
   }
   const sha256 = createHash('sha256').update(doc.text).digest('hex');
+  const places = await resolvePlaces(db, doc.items.flatMap((it) => it.recipient_side));
   return db.transaction().execute(async (trx) => {
     const existing = await repo.findBySha(trx, sha256);
     if (existing) {
@@ -79,7 +81,7 @@ export async function importBulletin(db: Db, ctx: RequestContext, file: { bytes:
     const id = await repo.insertDocument(trx, { sha256, file_name: file.name, year: doc.year, year_basis: doc.year_basis, issued_on: doc.issued_on, text: doc.text, user_id: ctx.actor.id, actor_name: ctx.actor.name });
     await repo.insertDrafts(trx, doc.items.map((it, i) => ({
       document_id: id, item_no: i + 1, title: it.title, section: it.section, date_start: it.date_start, date_end: it.date_end, kind: it.kind,
-      facts: JSON.stringify({ amounts: it.amounts, counts: it.counts, shanghaiSide: it.shanghai_side, recipientSide: it.recipient_side }), span_start: it.span[0], span_end: it.span[1],
+      facts: JSON.stringify({ amounts: it.amounts, counts: it.counts, shanghaiSide: it.shanghai_side, recipientSide: it.recipient_side, places: it.recipient_side.flatMap((n) => places.get(n) ?? []) }), span_start: it.span[0], span_end: it.span[1],
     })));
     await writeAudit(trx, ctx, { entity: 'bulletin', entityId: id, action: 'import', after: { fileName: file.name, year: doc.year, items: doc.items.length } });
     return { created: true, document: await getBulletin(trx, ctx, id) };

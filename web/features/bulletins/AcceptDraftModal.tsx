@@ -30,7 +30,8 @@ const valuesOf = (d: Draft): Partial<Values> => ({
   title: d.title,
   startDate: fromIsoDate(d.dateStart),
   endDate: fromIsoDate(d.dateEnd ?? d.dateStart),
-  regionCodes: [],
+  // A place the reader resolved to one division is filled in; an ambiguous one is left to choose.
+  regionCodes: (d.facts.places ?? []).filter((p) => p.candidates.length === 1).map((p) => p.candidates[0].code),
   pairingId: null,
   ...recordDefaults(d),
 });
@@ -52,6 +53,13 @@ export function AcceptDraftModal({ draft, onClose, onDone }: Props) {
   const required = (key: MessageKey) => [{ required: true, message: t(key) }];
   const noDate = !!draft && !draft.dateStart;
   const mentioned = draft ? [...draft.facts.recipientSide, ...draft.facts.shanghaiSide] : [];
+  const places = draft?.facts.places ?? [];
+  const ambiguous = places.filter((p) => p.candidates.length > 1);
+  const seed = places.flatMap((p) => p.candidates.map((c) => ({ code: c.code, fullName: c.name })));
+  const regionsHint = [
+    mentioned.length ? t('bulletin.mentioned', { names: mentioned.join('、') }) : '',
+    ambiguous.length ? t('bulletin.ambiguousPlaces', { names: ambiguous.map((p) => `${p.name}（${p.candidates.map((c) => `${c.name} ${c.code}`).join('；')}）`).join('，') }) : '',
+  ].filter(Boolean).join(' ');
   return (
     <FormModal<Values>
       open={!!draft}
@@ -93,8 +101,8 @@ export function AcceptDraftModal({ draft, onClose, onDone }: Props) {
           <DatePicker data-testid="accept-form-end" />
         </Form.Item>
       </Space>
-      <Form.Item name="regionCodes" label={t('bulletin.regions')} extra={mentioned.length ? t('bulletin.mentioned', { names: mentioned.join('、') }) : undefined}>
-        <RegionMultiSelect testId="accept-form-regions" style={{ width: '100%' }} />
+      <Form.Item name="regionCodes" label={t('bulletin.regions')} extra={regionsHint || undefined}>
+        <RegionMultiSelect testId="accept-form-regions" seed={seed} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="pairingId" label={t('bulletin.pairing')}>
         <PairingSearchSelect testId="accept-form-pairing" style={{ width: '100%' }} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button } from 'antd';
 import { FolderOpenOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useBulletinList } from './bulletins.api.ts';
 import { BulletinsTable } from './BulletinsTable.tsx';
 import { BulletinImportModal } from './BulletinImportModal.tsx';
@@ -13,7 +14,7 @@ import { toInt, useUrlParams } from '../../ui/useUrlParams.ts';
 
 const PARAMS = ['page', 'pageSize'] as const;
 
-/** 简报导入 (/bulletins): the imported bulletins, 导入简报 and 批量导入; composing bulletins (编发简报) is not built yet. */
+/** 简报导入 (/bulletins): the imported bulletins, 导入简报 and 批量导入; writing bulletins is 简报编发 (/bulletin-editions). */
 export function BulletinsPage() {
   const t = useT();
   const [params, setParams] = useUrlParams(PARAMS);
@@ -30,7 +31,14 @@ export function BulletinsPage() {
   return (
     <>
       <ListPageHeader title={t('bulletin.pageTitle')} createLabel={t('bulletin.import')} createTestId="bulletin-import" canCreate={canWrite} onCreate={() => setImporting(true)} extra={batchButton} />
-      <Alert type="info" showIcon data-testid="bulletin-compose-note" title={t('bulletin.composeNote')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        data-testid="bulletin-compose-note"
+        title={t('bulletin.composeNote')}
+        action={<Link to="/bulletin-editions" data-testid="bulletin-compose-link">{t('bulletin.composeLink')}</Link>}
+        style={{ marginBottom: 16 }}
+      />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <BulletinsTable page={list.data} loading={list.loading} onPage={(page, pageSize) => setParams({ page, pageSize })} />
       <BulletinImportModal open={importing} onClose={() => setImporting(false)} />

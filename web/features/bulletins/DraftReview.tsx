@@ -5,6 +5,7 @@ import type { BulletinDetail, Draft } from '../../../src/modules/bulletins/bulle
 import { DraftSource } from './DraftSource.tsx';
 import { DraftFactTags, DraftStatusTag, ItemKindTag } from './DraftTags.tsx';
 import { DraftMatches } from './DraftMatches.tsx';
+import { PlaceTags } from './PlaceTags.tsx';
 import { draftDates } from './draftFacts.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { useT } from '../../ui/i18n.tsx';
@@ -23,6 +24,7 @@ export function DraftReview({ doc, draft, actions }: Props) {
     { key: 'shanghai', label: t('bulletin.shanghaiSide'), names: draft.facts.shanghaiSide, color: 'blue' },
     { key: 'recipient', label: t('bulletin.recipientSide'), names: draft.facts.recipientSide, color: 'green' },
   ].filter((p) => p.names.length);
+  const places = draft.facts.places ?? [];
   const pending = draft.status === 'pending';
 
   return (
@@ -63,8 +65,16 @@ export function DraftReview({ doc, draft, actions }: Props) {
         <div style={{ marginTop: 12 }}>
           <DraftFactTags facts={draft.facts} />
         </div>
-        {parties.length ? (
-          <Descriptions size="small" column={1} style={{ marginTop: 12 }} items={parties.map((p) => ({ key: p.key, label: p.label, children: p.names.map((n) => <Tag key={n} color={p.color}>{n}</Tag>) }))} />
+        {parties.length || places.length ? (
+          <Descriptions
+            size="small"
+            column={1}
+            style={{ marginTop: 12 }}
+            items={[
+              ...parties.map((p) => ({ key: p.key, label: p.label, children: p.names.map((n) => <Tag key={n} color={p.color}>{n}</Tag>) })),
+              ...(places.length ? [{ key: 'places', label: t('bulletin.places'), children: <PlaceTags places={places} /> }] : []),
+            ]}
+          />
         ) : null}
         {!pending && draft.decidedBy ? (
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12 }}>
