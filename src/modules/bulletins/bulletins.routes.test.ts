@@ -33,6 +33,29 @@ describe('importing a bulletin for review', () => {
     expect(town.candidates.every((c: { code: string }) => /^\d{9}$/.test(c.code))).toBe(true);
   });
 
+  it('reads a 10 MB file off the main thread: other requests are answered meanwhile; a file of 80,000 entries is refused', async () => {
+    const entry = '12月5日，区总工会组织采购香格里拉市农特产品，销售额达12.5万元，带动30户脱贫户增收。\n';
+    const big = `【工作动态】\n${entry.repeat(Math.floor((10 * 1024 * 1024 - 64) / Buffer.byteLength(entry)))}`;
+    const before = await draftCount();
+    let imported = false;
+    const importing = t.upload('/api/v1/bulletins/imports?fileName=big.txt', big, TEXT).then((r) => {
+      imported = true;
+      return r;
+    });
+    const answeredDuring: boolean[] = [];
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      const health = await t.call('GET', '/api/v1/health');
+      expect(health.status).toBe(200);
+      answeredDuring.push(!imported);
+    }
+    expect(answeredDuring).toEqual([true, true, true]);
+    const res = await importing;
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/读出 \d+ 个条目，超过一期简报的上限 2000 条/);
+    expect(await draftCount()).toBe(before);
+  });
+
   it('accepts an item as a new activity with its source, offers a recorded one as a match, and rejects', async () => {
     const text = `【工作动态】\n5月8日，区合作交流办赴结对县开展消费帮扶对接，采购农产品12万元。\n5月9日，区教育局与结对县教育局召开教育帮扶座谈会。\n5月10日，区卫健委组织义诊，服务群众300人次。\n\n某区合作交流办\n2024年5月20日\n`;
     const doc = (await t.upload('/api/v1/bulletins/imports?fileName=may.txt', text, TEXT)).body.document;
