@@ -9,6 +9,7 @@ import { loadDemoProjects } from './demo.projects.ts';
 import { loadDemoActivities } from './demo.activities.ts';
 import { loadDemoPeople } from './demo.people.ts';
 import { loadDemoConsumption } from './demo.consumption.ts';
+import { loadDemoEditions } from './demo.editions.ts';
 import { districtGov } from './demo.data.ts';
 import { DEMO_ORGS, DEMO_PAIRINGS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.ts';
 
@@ -72,5 +73,6 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
   await loadDemoPeople(db, ctx, ids);
   await loadDemoConsumption(db, ctx, ids);
   const projects = await loadDemoProjects(db, { system: ctx, east: await asUser('frontline'), west: await asUser('xgl_leader') }, ids.get(districtGov('闵行区'))!);
+  await loadDemoEditions(db, await asUser('city'), ids.get('闵行区合作交流办')!);
   return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length, users: DEMO_USERS.length, projects };
 }

@@ -44,4 +44,16 @@ describe('demo consumption records', () => {
     const counts = (await t.call('GET', '/api/v1/products/status-counts?county=533401', undefined, await t.login('xgl_leader', DEMO_PASSWORD))).body;
     expect(Object.fromEntries(counts.filter((c: { count: number }) => c.count).map((c: { status: string; count: number }) => [c.status, c.count]))).toEqual({ applied: 1, reviewing: 1, notice: 1, certified: 4 });
   });
+
+  it('holds 闵行区合作交流办’s bulletin: August 2020 composed from the month’s activities and issued, September a draft', async () => {
+    const minhang = await t.login('minhang', DEMO_PASSWORD);
+    const list = (await t.call('GET', '/api/v1/bulletin-editions', undefined, minhang)).body;
+    expect(list.items.map((e: { numberLabel: string; status: string }) => [e.numberLabel, e.status])).toEqual([
+      ['2020年第2期（总第2期）', 'draft'],
+      ['2020年第1期（总第1期）', 'issued'],
+    ]);
+    const august = (await t.call('GET', `/api/v1/bulletin-editions/${list.items[1].id}`, undefined, minhang)).body;
+    expect(august.items.map((i: { title: string }) => i.title)).toEqual(expect.arrayContaining(['闵行区司法局赴云南香格里拉市司法局开展结对帮扶工作', '区侨联组织英语专家为香市教师开展教学技能提升培训']));
+    expect(august.items.every((i: { body: string }) => /^8月\d+日/.test(i.body))).toBe(true);
+  });
 });

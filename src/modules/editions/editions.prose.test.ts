@@ -46,6 +46,11 @@ describe('an item in the bulletins’ register', () => {
     expect(draftItem(activity({ type: 'livestream', narrative })).body).toBe('3月25日，香格里拉市举办松茸直播带货活动，3小时销售额52.7万元。');
   });
 
+  it('tells a narrative after the date instead of the sentence made from the fields', () => {
+    const item = draftItem(activity({ narrative: '区委书记张明带队赴香格里拉市考察产业项目', trainings: [{ title: '区委书记带队赴香格里拉市考察', participants: 3, personTimes: 3 }] }));
+    expect(item.body).toBe('4月2日至3日，区委书记张明带队赴香格里拉市考察产业项目。活动中，共培训3人、3人次。');
+  });
+
   it('falls back to the title when it does not know who acted', () => {
     expect(draftItem(activity({ type: 'other', leader: null, leadOrgName: null, delegationSize: null, title: '区人社局组织专场招聘会', startDate: '2024-03-28', endDate: '2024-03-28' })))
       .toMatchObject({ section: '工作动态', body: '3月28日，区人社局组织专场招聘会。' });

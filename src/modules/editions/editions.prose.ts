@@ -76,14 +76,18 @@ function recordSentences(a: ActivityFacts): string[] {
     out.push(d.kind === 'cash' ? `${donor}捐赠资金${moneyText(d.valueFen)}${d.purpose ? `，用于${d.purpose}` : ''}` : `${donor}捐赠${d.purpose ?? '物资'}，价值${moneyText(d.valueFen)}`);
   }
   for (const p of a.projects) out.push(`推进“${p.name}”项目${p.shanghaiFen ? `（上海援助资金${moneyText(p.shanghaiFen)}）` : ''}`);
-  for (const t of a.trainings) out.push(`举办${t.title}，培训${t.participants}人、${t.personTimes}人次`);
+  for (const t of a.trainings) {
+    const same = t.title.includes(a.title) || a.title.includes(t.title);
+    out.push(`${same ? '共' : `举办${t.title}，`}培训${t.participants}人、${t.personTimes}人次`);
+  }
   return out;
 }
 
 /**
  * 组稿: one item in the bulletins' register — date, who, where, what, then what it produced
  * (agreements, donations with amounts in 万元, projects, trainings). A narrative written for a
- * bulletin (it starts with its date) is used as it stands.
+ * bulletin (it starts with its date) is used as it stands; another narrative follows the date in
+ * place of the sentence made from the fields, which it tells better.
  */
 export function draftItem(a: ActivityFacts): CandidateItem {
   const narrative = a.narrative?.replace(PROVENANCE, '').trim() ?? '';
@@ -91,9 +95,8 @@ export function draftItem(a: ActivityFacts): CandidateItem {
   let body: string;
   if (narrative && startsWithDate(narrative)) body = narrative;
   else {
-    const parts = [sentence(leadSentence(a))];
-    if (a.orgs.length) parts.push(sentence(`${a.orgs.join('、')}参加`));
-    if (narrative) parts.push(sentence(narrative));
+    const parts = narrative ? [sentence(`${dateText(a.startDate, a.endDate)}，${narrative}`)] : [sentence(leadSentence(a))];
+    if (a.orgs.length && !narrative) parts.push(sentence(`${a.orgs.join('、')}参加`));
     if (records.length) parts.push(sentence(`活动中，${records.join('；')}`));
     body = parts.join('');
   }
