@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './harness.ts';
+import { choose, useBrowser } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.data.ts';
 
 const b = useBrowser();
 const fixture = readFileSync(new URL('../src/modules/bulletins/fixtures/numbered-bulletin.txt', import.meta.url));
 const pdfFixture = readFileSync(new URL('../src/modules/bulletins/fixtures/pdf-bulletin.txt', import.meta.url));
-
-/** Picks an option of a search select, checked and retried (a click can land while the dropdown moves). */
-async function choose(page: Page, testId: string, option: string, text: string) {
-  const select = page.locator(`[data-testid="${testId}"]`).first();
-  for (let attempt = 0; ; attempt++) {
-    const input = select.locator('input').first();
-    await input.click();
-    await input.fill(text);
-    await page.getByTestId(option).first().click();
-    const chosen = await expect.poll(() => select.locator('.ant-select-content-has-value, .ant-select-selection-item').count(), { timeout: 3_000 }).toBeGreaterThan(0).then(() => true, () => false);
-    if (chosen) return;
-    if (attempt === 2) throw new Error(`could not choose ${option} in ${testId}`);
-    await page.keyboard.press('Escape');
-  }
-}
 
 describe('简报导入 in the browser', () => {
   it('imports a bulletin, shows its items with the facts highlighted in the source, and accepts two of them as activities, one with its donation', async () => {

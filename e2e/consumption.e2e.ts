@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { useBrowser } from './harness.ts';
+import { choose, useBrowser } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.data.ts';
 import { addDays, todayInChina } from '../src/modules/products/products.workflow.ts';
 
@@ -18,21 +18,6 @@ async function date(page: Page, testId: string, value: string) {
   await input.click();
   await input.fill(value);
   await page.keyboard.press('Enter');
-}
-
-/** Picks an option of a select; on a busy machine a click can land while a dropdown is still moving, so the choice is checked and retried. */
-async function choose(page: Page, testId: string, option: string, text = '') {
-  const select = page.locator(`[data-testid="${testId}"]`).first();
-  for (let attempt = 0; ; attempt++) {
-    const input = select.locator('input').first();
-    await input.click();
-    if (text) await input.fill(text);
-    await page.getByTestId(option).first().click();
-    const chosen = await expect.poll(() => select.locator('.ant-select-content-has-value, .ant-select-selection-item').count(), { timeout: 3_000 }).toBeGreaterThan(0).then(() => true, () => false);
-    if (chosen) return;
-    if (attempt === 2) throw new Error(`could not choose ${option} in ${testId}`);
-    await page.keyboard.press('Escape');
-  }
 }
 
 /** Waits for a form to close; if it stays open, fails with what it says (field errors, alerts). */

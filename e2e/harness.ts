@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildServer, WEB_DIST, type App } from '../src/platform/http/server.ts';
 import { openTestDatabase } from '../src/testing/test-db.ts';
 import { loadDemo } from '../src/modules/demo/demo.seed.ts';
@@ -45,4 +45,26 @@ export function useBrowser(): Browsing {
     await b.app?.close();
   });
   return b;
+}
+
+/** Picks an option of an antd select (typing `text` first when given); a click can land while the dropdown moves, so the choice is checked and retried. */
+export async function choose(page: Page, testId: string, option: string, text = '') {
+  const select = page.locator(`[data-testid="${testId}"]`).first();
+  for (let attempt = 0; ; attempt++) {
+    const input = select.locator('input').first();
+    await input.click();
+    if (text) await input.fill(text);
+    await page.getByTestId(option).first().click();
+    const chosen = await expect.poll(() => select.locator('.ant-select-content-has-value, .ant-select-selection-item').count(), { timeout: 3_000 }).toBeGreaterThan(0).then(() => true, () => false);
+    if (chosen) return;
+    if (attempt === 2) throw new Error(`could not choose ${option} in ${testId}`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** Types a date (YYYY-MM-DD) into an antd date input (a DatePicker, or one end of a RangePicker) and confirms it. */
+export async function typeDate(page: Page, input: Locator, value: string) {
+  await input.click();
+  await input.fill(value);
+  await page.keyboard.press('Enter');
 }

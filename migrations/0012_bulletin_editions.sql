@@ -23,6 +23,7 @@ create table bulletin_editions (
   status           text not null default 'draft' check (status in ('draft', 'review', 'issued')),
   created_by       text not null,
   submitted_by     text,
+  return_reason    text,
   issued_by        text,
   issued_at        timestamptz,
   created_at       timestamptz not null default now(),

@@ -32,6 +32,8 @@ const PublicCataloguePage = lazy(() => import('../features/consumption/Catalogue
 const SalesPage = lazy(() => import('../features/consumption/SalesPage.tsx').then((m) => ({ default: m.SalesPage })));
 const BulletinsPage = lazy(() => import('../features/bulletins/BulletinsPage.tsx').then((m) => ({ default: m.BulletinsPage })));
 const BulletinPage = lazy(() => import('../features/bulletins/BulletinPage.tsx').then((m) => ({ default: m.BulletinPage })));
+const EditionsPage = lazy(() => import('../features/editions/EditionsPage.tsx').then((m) => ({ default: m.EditionsPage })));
+const EditionPage = lazy(() => import('../features/editions/EditionPage.tsx').then((m) => ({ default: m.EditionPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 /** /trainings (the API's name) leads to the 培训交流 page, keeping its filters. */
@@ -98,6 +100,8 @@ export const routes: RouteObject[] = [
       { path: 'sales', element: <RequirePermission action="consumption:read"><SalesPage /></RequirePermission> },
       { path: 'bulletins', element: <RequirePermission action="activity:read"><BulletinsPage /></RequirePermission> },
       { path: 'bulletins/:id', element: <RequirePermission action="activity:read"><BulletinPage /></RequirePermission> },
+      { path: 'bulletin-editions', element: <RequirePermission action="activity:read"><EditionsPage /></RequirePermission> },
+      { path: 'bulletin-editions/:id', element: <RequirePermission action="activity:read"><EditionPage /></RequirePermission> },
       { path: 'account', element: <AccountPage /> },
       { path: 'users', element: <RequirePermission action="user:read"><UsersPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission action="audit:read"><AuditPage /></RequirePermission> },

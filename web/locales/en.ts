@@ -5,6 +5,7 @@ import { enActivities } from './en.activities.ts';
 import { enPeople } from './en.people.ts';
 import { enConsumption } from './en.consumption.ts';
 import { enBulletins } from './en.bulletins.ts';
+import { enEditions } from './en.editions.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
 export const en: Catalog = {
@@ -27,6 +28,8 @@ export const en: Catalog = {
   'nav.activities': 'Activities',
   'nav.consumption': 'Consumption support',
   'nav.bulletins': 'Bulletins',
+  'nav.bulletinImports': 'Bulletin import',
+  'nav.bulletinEditions': 'Bulletin writing',
   'nav.indicators': 'Indicators',
   'nav.users': 'Users & permissions',
   'nav.audit': 'Audit log',
@@ -266,4 +269,5 @@ export const en: Catalog = {
   ...enPeople,
   ...enConsumption,
   ...enBulletins,
+  ...enEditions,
 };

@@ -7,6 +7,7 @@ import { zhCNActivities } from './zh-CN.activities.ts';
 import { zhCNPeople } from './zh-CN.people.ts';
 import { zhCNConsumption } from './zh-CN.consumption.ts';
 import { zhCNBulletins } from './zh-CN.bulletins.ts';
+import { zhCNEditions } from './zh-CN.editions.ts';
 
 /**
  * The enum labels, keyed by code. Their types are the backend's own label maps, so the compiler
@@ -75,6 +76,8 @@ export const zhCN = {
   'nav.activities': '工作动态',
   'nav.consumption': '消费帮扶',
   'nav.bulletins': '工作简报',
+  'nav.bulletinImports': '简报导入',
+  'nav.bulletinEditions': '简报编发',
   'nav.indicators': '考核指标',
   'nav.users': '用户与权限',
   'nav.audit': '审计日志',
@@ -281,6 +284,7 @@ export const zhCN = {
   ...zhCNPeople,
   ...zhCNConsumption,
   ...zhCNBulletins,
+  ...zhCNEditions,
 };
 
 export type MessageKey = keyof typeof zhCN;

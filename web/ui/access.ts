@@ -43,6 +43,9 @@ export const AUDIT_ENTITY_CODES = [
   'certification_rules',
   'sale',
   'sales_import',
+  'bulletin',
+  'bulletin_draft',
+  'bulletin_edition',
 ] as const;
 export const AUDIT_ACTION_CODES = [
   'create',
@@ -70,6 +73,12 @@ export const AUDIT_ACTION_CODES = [
   'done',
   'reopen',
   'close',
+  'accept',
+  'reject',
+  'items',
+  'submit',
+  'return',
+  'issue',
 ] as const;
 /** Actions worth noticing in the log get a colour. */
 export const AUDIT_ACTION_COLORS: Record<string, string> = {

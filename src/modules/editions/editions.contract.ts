@@ -110,6 +110,8 @@ export const edition = editionSummary.extend({
   correctsId: z.number().int().nullable(),
   correctsLabel: z.string().nullable(),
   submittedBy: z.string().nullable(),
+  /** Why the edition came back from review (until it is submitted again). */
+  returnReason: z.string().nullable(),
   createdAt: z.string(),
   items: z.array(editionItem),
 });

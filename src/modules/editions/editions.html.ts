@@ -14,8 +14,8 @@ body { margin: 0; background: #f0f0f0; }
 .masthead h1 { margin: 0; text-align: center; color: #e00; font: ${SIZES.erhao}pt/2 ${stack(FONTS.title, true)}; letter-spacing: 0.1em; }
 .number { text-align: center; }
 .byline { display: flex; justify-content: space-between; border-bottom: 2px solid #e00; padding-bottom: 2mm; margin-bottom: 1em; }
-h2 { font: ${SIZES.sanhao}pt/inherit ${stack(FONTS.heading, false)}; margin: 0; text-indent: 2em; }
-h3 { font: bold ${SIZES.sanhao}pt/inherit ${stack(FONTS.subheading, true)}; margin: 0.5em 0 0; text-align: center; }
+h2 { font-size: ${SIZES.sanhao}pt; font-weight: normal; font-family: ${stack(FONTS.heading, false)}; margin: 0; text-indent: 2em; }
+h3 { font-size: ${SIZES.sanhao}pt; font-weight: bold; font-family: ${stack(FONTS.subheading, true)}; margin: 0; text-align: center; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 .toc { margin-bottom: 1em; } .toc h2 { text-align: center; text-indent: 0; } .toc li { list-style: none; }
 .correction { font-family: ${stack(FONTS.subheading, true)}; }

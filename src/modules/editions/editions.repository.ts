@@ -66,7 +66,7 @@ export async function insertEdition(q: Queryable, v: Values) {
   return (await q.insertInto('bulletin_editions').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function updateEdition(q: Queryable, id: number, v: Partial<Omit<Values, 'publisher_org_id' | 'created_by'>> & { status?: 'draft' | 'review' | 'issued'; submitted_by?: string | null; issued_by?: string; issued_at?: Date }) {
+export async function updateEdition(q: Queryable, id: number, v: Partial<Omit<Values, 'publisher_org_id' | 'created_by'>> & { status?: 'draft' | 'review' | 'issued'; submitted_by?: string | null; return_reason?: string | null; issued_by?: string; issued_at?: Date }) {
   await q.updateTable('bulletin_editions').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
 }
 

@@ -90,8 +90,8 @@ describe('composing a bulletin from the records', () => {
     expect((await t.call('POST', `/api/v1/bulletin-editions/${e.id}/issue`, undefined, writer.caller)).status).toBe(403);
     expect((await t.call('PATCH', `/api/v1/bulletin-editions/${e.id}`, { editor: '别的单位' })).status).toBe(422);
     expect((await t.call('POST', `/api/v1/bulletin-editions/${e.id}/return`, { reason: '' })).body.issues[0].path).toBe('reason');
-    expect((await t.call('POST', `/api/v1/bulletin-editions/${e.id}/return`, { reason: '请补充招聘会的岗位类别' })).body.status).toBe('draft');
-    await t.call('POST', `/api/v1/bulletin-editions/${e.id}/submit`);
+    expect((await t.call('POST', `/api/v1/bulletin-editions/${e.id}/return`, { reason: '请补充招聘会的岗位类别' })).body).toMatchObject({ status: 'draft', returnReason: '请补充招聘会的岗位类别' });
+    expect((await t.call('POST', `/api/v1/bulletin-editions/${e.id}/submit`)).body.returnReason).toBeNull();
     res = await t.call('POST', `/api/v1/bulletin-editions/${e.id}/issue`);
     expect(res.body).toMatchObject({ status: 'issued', issuedBy: expect.any(String), issuedAt: expect.any(String) });
 

@@ -35,7 +35,7 @@ export async function getEdition(q: Queryable, ctx: RequestContext, id: number):
     ...summary(r),
     periodFrom: r.period_from, periodTo: r.period_to, pairingId: r.pairing_id, countyCode: r.county_code, withToc: r.with_toc, distribution: r.distribution, copies: r.copies,
     correctsId: r.corrects_id, correctsLabel: corrected ? numberLabel({ year: corrected.year, issueNo: corrected.issue_no, totalNo: corrected.total_no, supplement: corrected.supplement }) : null,
-    submittedBy: r.submitted_by, createdAt: iso(r.created_at)!,
+    submittedBy: r.submitted_by, returnReason: r.return_reason, createdAt: iso(r.created_at)!,
     items: items.map((i) => ({ id: i.id, position: i.position, section: i.section, title: i.title, body: i.body, activityId: i.activity_id })),
   };
 }
@@ -197,8 +197,8 @@ export async function transition(db: Db, ctx: RequestContext, id: number, step: 
     const from: EditionStatus = step === 'submit' ? 'draft' : 'review';
     const e = await editable(trx, ctx, id, [from], { submit: '送审', return: '退回', issue: '印发' }[step]);
     if (step === 'submit' && !e.items.length) throw new AppError('RULE_VIOLATION', '简报没有条目，不能送审', [{ path: 'items', message: '没有条目' }]);
-    if (step === 'submit') await repo.updateEdition(trx, id, { status: 'review', submitted_by: ctx.actor.name });
-    if (step === 'return') await repo.updateEdition(trx, id, { status: 'draft' });
+    if (step === 'submit') await repo.updateEdition(trx, id, { status: 'review', submitted_by: ctx.actor.name, return_reason: null });
+    if (step === 'return') await repo.updateEdition(trx, id, { status: 'draft', return_reason: reason ?? null });
     if (step === 'issue') await repo.updateEdition(trx, id, { status: 'issued', issued_by: ctx.actor.name, issued_at: new Date() });
     await writeAudit(trx, ctx, { entity: 'bulletin_edition', entityId: id, action: step, before: { status: e.status }, after: { status: { submit: 'review', return: 'draft', issue: 'issued' }[step], ...(reason ? { reason } : {}) } });
     return getEdition(trx, ctx, id);

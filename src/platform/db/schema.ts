@@ -695,6 +695,7 @@ export interface BulletinEditionsTable {
   status: Generated<'draft' | 'review' | 'issued'>;
   created_by: string;
   submitted_by: string | null;
+  return_reason: string | null;
   issued_by: string | null;
   issued_at: Date | null;
   created_at: Generated<Date>;
