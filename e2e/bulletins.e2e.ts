@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { choose, useBrowser } from './harness.ts';
+import { choose, closed, useBrowser } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.data.ts';
 
 const b = useBrowser();
@@ -9,7 +9,7 @@ const fixture = readFileSync(new URL('../src/modules/bulletins/fixtures/numbered
 const pdfFixture = readFileSync(new URL('../src/modules/bulletins/fixtures/pdf-bulletin.txt', import.meta.url));
 
 describe('简报导入 in the browser', () => {
-  it('imports a bulletin, shows its items with the facts highlighted in the source, and accepts two of them as activities, one with its donation', async () => {
+  it('imports a bulletin, shows its items with the facts highlighted in the source, and accepts two of them as activities, one with its donation and one with its sale', async () => {
     const context = await b.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
     expect((await context.request.post(`${b.baseUrl}/api/v1/auth/login`, { data: { username: 'city', password: DEMO_PASSWORD } })).status()).toBe(200);
     const page = await context.newPage();
@@ -39,6 +39,17 @@ describe('简报导入 in the browser', () => {
         await page.getByTestId('accept-form-donation-donor-name').fill('某区东西部协作办公室');
         await page.screenshot({ path: 'e2e/screenshots/bulletin-accept-donation.png' });
       }
+      if (d === meeting) {
+        // A 消费帮扶 item offers its sale, checked, with the amount read from it; channel, buyer and supplier are the reviewer's.
+        await choose(page, 'accept-form-regions', 'region-option-533401', '香格里拉');
+        await page.keyboard.press('Escape');
+        expect(await page.getByTestId('accept-form-sale-amount').inputValue()).toBe('8265000.00');
+        await choose(page, 'accept-form-sale-channel', 'accept-form-sale-channel-option-union');
+        await choose(page, 'accept-form-sale-buyer', 'accept-form-sale-buyer-option-budget_unit');
+        await choose(page, 'accept-form-sale-category', 'accept-form-sale-category-option-fruit_veg');
+        await page.getByTestId('accept-form-sale-supplier').fill('结对县农产品合作社');
+        await page.getByTestId('accept-form-sale-credited-name').fill('某区对口支援办');
+      }
       if (!d.dateStart) {
         for (const field of ['accept-form-start', 'accept-form-end']) {
           await page.getByTestId(field).click();
@@ -47,7 +58,7 @@ describe('简报导入 in the browser', () => {
         }
       }
       await page.getByTestId('accept-submit').click();
-      await page.getByTestId('accept-form').waitFor({ state: 'hidden' });
+      await closed(page, 'accept-form');
       await expect.poll(() => page.getByTestId(`draft-item-${d.id}`).getAttribute('data-status')).toBe('accepted');
     }
     await page.screenshot({ path: 'e2e/screenshots/bulletin-review.png', fullPage: true });
@@ -63,6 +74,8 @@ describe('简报导入 in the browser', () => {
     const donation = await (await context.request.get(`${b.baseUrl}/api/v1/donations/${visitActivity.links[0].id}`)).json();
     expect(donation).toMatchObject({ kind: 'cash', valueFen: 3_000_000_000, donor: '某区东西部协作办公室', countyCode: '533401', donatedOn: '2024-04-02', activityId: visitActivity.id });
     expect(donation.purpose).toContain('东西部协作工作简报2024-2.txt，第 1 条');
+    const sales = await (await context.request.get(`${b.baseUrl}/api/v1/sales?activity=${after.drafts[1].activityId}`)).json();
+    expect(sales.items).toEqual([expect.objectContaining({ amountFen: 826_500_000, channel: 'union', buyerType: 'budget_unit', countyCode: '533401' })]);
     await page.getByTestId(`draft-activity-link-${after.drafts[0].id}`).click();
     await page.waitForURL(/\/activities/);
     await context.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { choose, useBrowser } from './harness.ts';
+import { choose, closed, useBrowser } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.data.ts';
 import { addDays, todayInChina } from '../src/modules/products/products.workflow.ts';
 
@@ -18,14 +18,6 @@ async function date(page: Page, testId: string, value: string) {
   await input.click();
   await input.fill(value);
   await page.keyboard.press('Enter');
-}
-
-/** Waits for a form to close; if it stays open, fails with what it says (field errors, alerts). */
-async function closed(page: Page, testId: string) {
-  const form = page.getByTestId(testId);
-  await expect
-    .poll(async () => ((await form.isVisible()) ? await page.locator('.ant-form-item-explain-error, .ant-alert, .ant-message-notice').allTextContents() : 'closed'), { timeout: 30_000 })
-    .toBe('closed');
 }
 
 async function step(page: Page, action: string, fill: () => Promise<void>) {

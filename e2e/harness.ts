@@ -68,3 +68,11 @@ export async function typeDate(page: Page, input: Locator, value: string) {
   await input.fill(value);
   await page.keyboard.press('Enter');
 }
+
+/** Waits for a form to close; if it stays open, fails with what it says (field errors, alerts). */
+export async function closed(page: Page, testId: string) {
+  const form = page.getByTestId(testId);
+  await expect
+    .poll(async () => ((await form.isVisible()) ? await page.locator('.ant-form-item-explain-error, .ant-alert, .ant-message-notice').allTextContents() : 'closed'), { timeout: 30_000 })
+    .toBe('closed');
+}

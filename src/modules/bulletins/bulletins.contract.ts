@@ -3,6 +3,8 @@ import { isoDate, pageQuery } from '../../platform/contract.ts';
 import { activityType } from '../activities/activities.contract.ts';
 import { donationInput } from '../donations/donations.contract.ts';
 import { trainingFields } from '../training/training.contract.ts';
+import { saleInput } from '../sales/sales.contract.ts';
+import { agreementInput } from '../pairings/pairings.contract.ts';
 
 /** The record kind the reader suggests for an item (bulletins.extract.ts). */
 export const ITEM_KINDS = { visit: '考察调研', meeting: '会议座谈', signing: '签约', donation: '捐赠', training: '培训', labor: '劳务协作', sales: '消费帮扶', personnel: '干部人才', project: '项目推进', other: '其他' } as const;
@@ -84,7 +86,13 @@ export const acceptTraining = trainingFields
   })
   .refine((t) => !t.startDate || !t.endDate || t.endDate >= t.startDate, { message: '结束日期不能早于开始日期', path: ['endDate'] })
   .refine((t) => t.personTimes >= t.participants, { message: '人次不能少于人数', path: ['personTimes'] });
-export const acceptRecords = z.object({ donation: acceptDonation.optional(), training: acceptTraining.optional() });
+/** 签约: the agreement signed, under the activity's pairing; year and date default to the activity's. */
+export const acceptAgreement = agreementInput.pick({ title: true, pledgedFen: true, documentNo: true }).extend({ year: agreementInput.shape.year.optional(), signedOn: isoDate.optional() });
+/** 消费帮扶: the sale the item reports (a fair's or livestream's takings); date and county default to the activity's. */
+export const acceptSale = saleInput
+  .pick({ category: true, supplierName: true, channel: true, buyerType: true, creditedOrgId: true, creditedName: true, amountFen: true, quantity: true, unit: true, households: true })
+  .extend({ soldOn: isoDate.optional(), periodEnd: isoDate.nullable().optional(), countyCode: saleInput.shape.countyCode });
+export const acceptRecords = z.object({ donation: acceptDonation.optional(), training: acceptTraining.optional(), agreement: acceptAgreement.optional(), sale: acceptSale.optional() });
 export type AcceptRecords = z.infer<typeof acceptRecords>;
 
 /** 采用: the activity as the reviewer edited it, or a link to an activity already recorded; either may bring its records. */

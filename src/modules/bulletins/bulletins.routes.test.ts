@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
+import { makePairing } from '../../testing/factories.ts';
 
 const t = useTestApp();
 const TEXT = 'text/plain; charset=utf-8';
@@ -106,6 +107,34 @@ describe('importing a bulletin for review', () => {
     const after = (await t.call('GET', `/api/v1/activities/${recorded.id}`)).body;
     expect(after.links).toEqual([expect.objectContaining({ kind: 'training' })]);
     expect((await t.call('GET', `/api/v1/trainings/${after.links[0].id}`)).body).toMatchObject({ title: '教育帮扶调研', startDate: '2024-06-09', targetGroup: 'other', activityId: recorded.id });
+  });
+
+  it('accepts a signing with its agreement under the pairing, and a livestream with its sale; each needs its own permission', async () => {
+    const text = '【重要活动】\n7月1日，两地签订2024年东西部协作协议，落实帮扶资金3000万元。\n7月5日，香格里拉市举办松茸直播带货活动，销售额52.7万元。\n\n某区合作交流办\n2024年7月20日\n';
+    const doc = (await t.upload('/api/v1/bulletins/imports?fileName=july.txt', text, TEXT)).body.document;
+    const [signing, live] = doc.drafts;
+    const pairing = await makePairing(t);
+    const activity = { startDate: '2024-07-01', endDate: '2024-07-01', regionCodes: ['533401'] };
+    let res = await t.call('POST', `/api/v1/bulletins/drafts/${signing.id}/accept`, { ...activity, type: 'signing', title: signing.title, records: { agreement: { pledgedFen: 3_000_000_000 } } });
+    expect(res.body).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'pairingId' }] });
+    res = await t.call('POST', `/api/v1/bulletins/drafts/${signing.id}/accept`, { ...activity, type: 'signing', title: signing.title, pairingId: pairing.id, records: { agreement: { pledgedFen: 3_000_000_000, title: '2024年东西部协作协议' } } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const signed = (await t.call('GET', `/api/v1/activities/${res.body.drafts[0].activityId}`)).body;
+    const agreementLink = signed.links.find((l: { kind: string }) => l.kind === 'agreement');
+    const agreement = (await t.call('GET', `/api/v1/pairings/${pairing.id}/agreements`)).body.find((a: { id: number }) => a.id === agreementLink.id);
+    expect(agreement).toMatchObject({ year: 2024, signedOn: '2024-07-01', pledgedFen: 3_000_000_000, title: '2024年东西部协作协议', note: '（来源：july.txt，第 1 条）' });
+
+    const sale = { channel: 'livestream', buyerType: 'individual', supplierName: '香格里拉松茸合作社', creditedName: '某区总工会', amountFen: 52_700_000, category: 'fungi' };
+    // A token that may record activities but not sales: the sale is refused and nothing is written.
+    const token = (await t.call('POST', '/api/v1/auth/tokens', { name: '只登记动态', actions: ['activity:read', 'activity:write'] })).body.token;
+    res = await t.call('POST', `/api/v1/bulletins/drafts/${live.id}/accept`, { type: 'livestream', title: live.title, startDate: '2024-07-05', endDate: '2024-07-05', regionCodes: ['533401'], records: { sale } }, { bearer: token });
+    expect(res.body).toMatchObject({ code: 'FORBIDDEN', issues: [{ path: 'records.sale' }] });
+    res = await t.call('POST', `/api/v1/bulletins/drafts/${live.id}/accept`, { type: 'livestream', title: live.title, startDate: '2024-07-05', endDate: '2024-07-05', regionCodes: ['533401'], records: { sale: { ...sale, amountFen: 0 } } });
+    expect(res.body.issues[0].path).toBe('records.sale.amountFen');
+    res = await t.call('POST', `/api/v1/bulletins/drafts/${live.id}/accept`, { type: 'livestream', title: live.title, startDate: '2024-07-05', endDate: '2024-07-05', regionCodes: ['533401'], records: { sale } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const sales = (await t.call('GET', `/api/v1/sales?activity=${res.body.drafts[1].activityId}`)).body;
+    expect(sales.items).toEqual([expect.objectContaining({ soldOn: '2024-07-05', countyCode: '533401', channel: 'livestream', amountFen: 52_700_000, activityId: res.body.drafts[1].activityId })]);
   });
 
   it('creates nothing when one of the records is refused: no activity, no donation, the draft still pending', async () => {

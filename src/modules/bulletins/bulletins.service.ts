@@ -44,7 +44,8 @@ export async function getBulletin(q: Queryable, ctx: RequestContext, id: number)
   const candidates = await repo.activitiesOn(q, ctx.scope, [...new Set(rows.filter((r) => r.status === 'pending' && r.date_start).map((r) => r.date_start!))]);
   const drafts: Draft[] = rows.map((r) => ({
     id: r.id, documentId: r.document_id, itemNo: r.item_no, title: r.title, section: r.section, dateStart: r.date_start, dateEnd: r.date_end, kind: r.kind,
-    facts: r.facts as Draft['facts'], span: [r.span_start, r.span_end], status: r.status, activityId: r.activity_id, decidedBy: r.decided_by,
+    // Drafts imported before places were resolved have none.
+    facts: { places: [], ...(r.facts as Omit<Draft['facts'], 'places'>) }, span: [r.span_start, r.span_end], status: r.status, activityId: r.activity_id, decidedBy: r.decided_by,
     decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
     matches: r.status !== 'pending' ? [] : candidates
       .filter((a) => a.start_date === r.date_start)

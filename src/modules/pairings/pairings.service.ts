@@ -164,24 +164,26 @@ function checkSignedInYear(a: { year?: number; signedOn?: string | null }) {
   }
 }
 
-export async function createAgreement(db: Db, ctx: RequestContext, pairingId: number, input: AgreementInput): Promise<Agreement> {
+/** An agreement under a pairing, in the caller's transaction (a bulletin's 签约 item is recorded with its activity). */
+export async function createAgreementIn(q: Queryable, ctx: RequestContext, pairingId: number, input: AgreementInput): Promise<Agreement> {
   checkSignedInYear(input);
-  return db.transaction().execute(async (trx) => {
-    await getPairing(trx, pairingId, ctx.scope);
-    const id = await repo.insertAgreement(trx, {
-      pairing_id: pairingId,
-      year: input.year,
-      title: input.title ?? null,
-      signed_on: input.signedOn ?? null,
-      pledged_fen: input.pledgedFen,
-      document_no: input.documentNo ?? null,
-      note: input.note ?? null,
-    });
-    const created = await getAgreement(trx, id, ctx.scope);
-    await writeAudit(trx, ctx, { entity: 'agreement', entityId: id, action: 'create', after: created });
-    return created;
+  await getPairing(q, pairingId, ctx.scope);
+  const id = await repo.insertAgreement(q, {
+    pairing_id: pairingId,
+    year: input.year,
+    title: input.title ?? null,
+    signed_on: input.signedOn ?? null,
+    pledged_fen: input.pledgedFen,
+    document_no: input.documentNo ?? null,
+    note: input.note ?? null,
   });
+  const created = await getAgreement(q, id, ctx.scope);
+  await writeAudit(q, ctx, { entity: 'agreement', entityId: id, action: 'create', after: created });
+  return created;
 }
+
+export const createAgreement = (db: Db, ctx: RequestContext, pairingId: number, input: AgreementInput): Promise<Agreement> =>
+  db.transaction().execute((trx) => createAgreementIn(trx, ctx, pairingId, input));
 
 export async function updateAgreement(db: Db, ctx: RequestContext, id: number, patch: Partial<AgreementInput>): Promise<Agreement> {
   return db.transaction().execute(async (trx) => {

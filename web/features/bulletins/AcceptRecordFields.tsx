@@ -5,8 +5,9 @@ import { RegionSearchSelect } from '../regions/RegionSearchSelect.tsx';
 import { optionsOf } from '../../ui/enums.ts';
 import { useT, type MessageKey } from '../../ui/i18n.tsx';
 import { formatFenAsWan, yuanToFen } from '../../ui/money.ts';
+import { AcceptDealFields } from './AcceptDealFields.tsx';
 
-/** 同时登记: the donation and the training the item reports, each behind its checkbox, prefilled from the facts. */
+/** 同时登记: the donation, training, agreement and sale the item reports, each behind its checkbox, prefilled from the facts. */
 export function AcceptRecordFields() {
   const t = useT();
   // Inside the accept form: the watches read its context.
@@ -83,6 +84,7 @@ export function AcceptRecordFields() {
           </Form.Item>
         </div>
       ) : null}
+      <AcceptDealFields />
     </>
   );
 }

@@ -1,28 +1,43 @@
 import type { Dayjs } from 'dayjs';
 import type { AcceptRecords, Draft } from '../../../src/modules/bulletins/bulletins.contract.ts';
 import type { TargetGroup } from '../../../src/modules/training/training.contract.ts';
+import type { SaleInput } from '../../../src/modules/sales/sales.contract.ts';
 import { toIsoDate } from '../../ui/dates.ts';
 import { yuanToFen } from '../../ui/money.ts';
 import type { FieldMapping } from '../../ui/errors.tsx';
 
-/** 同时登记 in the 采用 form: a cash donation and a training, each with a checkbox; empty fields are the activity's. */
+/** 同时登记 in the 采用 form: a cash donation, a training, an agreement and a sale, each with a checkbox; empty fields are the activity's. */
 export interface RecordValues {
   withDonation: boolean;
   donation: { valueYuan: number | null; donorOrgId?: number | null; donorName?: string; recipientRegion?: string | null; donatedOn?: Dayjs | null; purpose?: string };
   withTraining: boolean;
   training: { title?: string; targetGroup: TargetGroup; participants: number | null; personTimes: number | null; countyCode?: string | null; startDate?: Dayjs | null; endDate?: Dayjs | null };
+  withAgreement: boolean;
+  agreement: { title?: string; pledgedYuan: number | null; signedOn?: Dayjs | null; documentNo?: string };
+  withSale: boolean;
+  sale: {
+    amountYuan: number | null; channel?: SaleInput['channel']; buyerType?: SaleInput['buyerType']; supplierName?: string; category?: SaleInput['category'];
+    households?: number | null; creditedOrgId?: number | null; creditedName?: string;
+  };
 }
 
 export const RECORD_FIELDS: FieldMapping = {
   fields: [
     'donation.valueYuan', 'donation.donorOrgId', 'donation.donorName', 'donation.recipientRegion', 'donation.donatedOn', 'donation.purpose',
     'training.title', 'training.targetGroup', 'training.participants', 'training.personTimes', 'training.countyCode', 'training.startDate', 'training.endDate',
+    'agreement.title', 'agreement.pledgedYuan', 'agreement.signedOn', 'agreement.documentNo',
+    'sale.amountYuan', 'sale.channel', 'sale.buyerType', 'sale.supplierName', 'sale.category', 'sale.households', 'sale.creditedOrgId', 'sale.creditedName',
   ],
   rename: {
     'records.donation.valueFen': 'donation.valueYuan',
     'records.donation.recipientOrgId': 'donation.recipientRegion',
     'records.donation': 'donation',
     'records.training': 'training',
+    'records.agreement.pledgedFen': 'agreement.pledgedYuan',
+    'records.agreement': 'agreement',
+    'records.sale.amountFen': 'sale.amountYuan',
+    'records.sale.countyCode': 'sale.supplierName',
+    'records.sale': 'sale',
   },
 };
 
@@ -42,6 +57,10 @@ export function recordDefaults(d: Draft): RecordValues {
     donation: { valueYuan: amount?.yuan ?? null, donorName: d.facts.shanghaiSide[0] },
     withTraining: d.kind === 'training',
     training: { targetGroup: 'other', participants: people ?? times, personTimes: times ?? people },
+    withAgreement: d.kind === 'signing',
+    agreement: { pledgedYuan: d.facts.amounts[0]?.yuan ?? null },
+    withSale: d.kind === 'sales',
+    sale: { amountYuan: (d.facts.amounts.find((a) => a.kind === 'sales') ?? d.facts.amounts[0])?.yuan ?? null, channel: /直播/.test(d.title) ? 'livestream' : /展销|博览|推介/.test(d.title) ? 'fair' : undefined, supplierName: d.facts.recipientSide[0] },
   };
 }
 
@@ -65,5 +84,18 @@ export function toAcceptRecords(v: RecordValues): AcceptRecords | undefined {
       countyCode: tr.countyCode ?? undefined, startDate: toIsoDate(tr.startDate) ?? undefined, endDate: toIsoDate(tr.endDate) ?? undefined,
     };
   }
-  return records.donation || records.training ? records : undefined;
+  if (v.withAgreement) {
+    const g = v.agreement;
+    records.agreement = { title: text(g.title), pledgedFen: g.pledgedYuan ? yuanToFen(g.pledgedYuan) : 0, signedOn: toIsoDate(g.signedOn) ?? undefined, documentNo: text(g.documentNo) };
+  }
+  // The form leaves out the fields of an unchecked record; channel and buyer are required when it is checked.
+  const { channel, buyerType } = v.sale ?? {};
+  if (v.withSale && channel && buyerType) {
+    const s = v.sale;
+    records.sale = {
+      amountFen: yuanToFen(s.amountYuan), channel, buyerType, supplierName: text(s.supplierName), category: s.category ?? null, households: s.households ?? null,
+      creditedOrgId: s.creditedOrgId ?? null, creditedName: text(s.creditedName),
+    };
+  }
+  return Object.keys(records).length ? records : undefined;
 }
