@@ -13,6 +13,7 @@ import { importProjects, MAX_PROJECT_ROWS } from '../src/modules/projects/projec
 import { xlsxOf } from '../src/testing/xlsx.ts';
 import { adminQuery, withDatabase } from '../src/testing/global-setup.ts';
 import { benchCopy, benchSalesImport, writeSalesCsv } from './sales.ts';
+import { benchBulletins } from './bulletins.ts';
 
 /**
  * Benchmarks with their targets. PGlite always; PostgreSQL too when BENCH_DATABASE_URL names an
@@ -67,17 +68,24 @@ async function runOn(label: string, database: Database, salesCsv: string, copyUr
     ['  other requests meanwhile', `p95 ${sales.probeP95Ms.toFixed(0)} ms, max ${sales.probeMaxMs.toFixed(0)} ms`, `max < ${TARGETS.salesProbeMaxMs} ms`, sales.probeMaxMs < TARGETS.salesProbeMaxMs],
     ...(copy ? [[`  PostgreSQL COPY, same file`, `${(copy.ms / 1000).toFixed(1)} s, ${Math.round(copy.rate)} rows/s (${(copy.rate / sales.rate).toFixed(1)}× the import)`, 'reference', true] as const] : []),
     ['process RSS after run', `${rss.toFixed(0)} MiB`, '', true],
-  ] as const;
-  console.log(`\n## ${label}`);
-  for (const [name, value, target, ok] of rows) console.log(`${ok ? 'ok  ' : 'SLOW'}  ${name.padEnd(26)} ${value.padEnd(28)} ${target}`);
-  return rows.every((r) => r[3]);
+  ];
+  return print(label, rows as [string, string, string, boolean][]);
 }
 
-export async function main(_args: string[]): Promise<number> {
+function print(label: string, rows: [string, string, string, boolean][]) {
+  console.log(`\n## ${label}`);
+  for (const [name, value, target, ok] of rows) console.log(`${ok ? 'ok  ' : 'SLOW'}  ${name.padEnd(26)} ${value.padEnd(28)} ${target}`);
+  return rows.every(([, , , ok]) => ok);
+}
+
+/** `npm run bench` runs everything; `npm run bench -- bulletins` only what needs no database. */
+export async function main(args: string[]): Promise<number> {
   console.log(`Xiezuo benchmarks — ${os.cpus().length} cores, Node ${process.version}`);
+  const bulletinsOk = print('bulletins (no database)', await benchBulletins());
+  if (args.includes('bulletins')) return bulletinsOk ? 0 : 1;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiezuo-bench-'));
   const admin = process.env.BENCH_DATABASE_URL;
-  let ok = true;
+  let ok = bulletinsOk;
   try {
     const salesCsv = await writeSalesCsv(dir, SALES_ROWS);
     console.log(`sales file: ${SALES_ROWS.toLocaleString('en')} rows, ${(fs.statSync(salesCsv).size / 1024 / 1024).toFixed(0)} MB`);
