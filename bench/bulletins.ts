@@ -1,5 +1,5 @@
 import { extractBulletin } from '../src/modules/bulletins/bulletins.extract.ts';
-import { readBulletin } from '../src/modules/bulletins/bulletins.thread.ts';
+import { MAX_ITEMS, readBulletin } from '../src/modules/bulletins/bulletins.thread.ts';
 import { editionDocx } from '../src/modules/editions/editions.docx.ts';
 import { docxToPdf, sofficePath } from '../src/modules/editions/editions.pdf.ts';
 import type { Layout } from '../src/modules/editions/editions.layout.ts';
@@ -22,7 +22,10 @@ async function withLag<T>(work: () => Promise<T>): Promise<{ result: T; ms: numb
   const t = performance.now();
   try {
     const result = await work();
-    return { result, ms: performance.now() - t, lagMaxMs };
+    const ms = performance.now() - t;
+    // A tick held back by work done in-line fires only now: let it, so its gap is counted.
+    await new Promise((r) => setTimeout(r, 30));
+    return { result, ms, lagMaxMs };
   } finally {
     clearInterval(tick);
   }
@@ -41,12 +44,16 @@ export async function benchBulletins(): Promise<[string, string, string, boolean
   const text = bigText();
   const bytes = Buffer.from(text);
   const direct = await withLag(async () => extractBulletin(text));
-  const threaded = await withLag(() => readBulletin(bytes, 'big.txt'));
+  // Refused on the thread (over MAX_ITEMS); then the largest bulletin accepted, whose items come back to the main thread.
+  const refused = await withLag(() => readBulletin(bytes, 'big.txt').catch((e: Error) => e));
+  const largest = Buffer.from(`【工作动态】\n${entry.repeat(MAX_ITEMS)}`);
+  const threaded = await withLag(() => readBulletin(largest, 'largest.txt'));
   const mb = bytes.length / 1024 / 1024;
   const docx = await withLag(() => editionDocx(layoutOf200()));
   const rows: [string, string, string, boolean][] = [
     [`read a ${mb.toFixed(0)} MB bulletin`, `${Math.round(direct.ms)} ms (${direct.result.items.length} items)`, `< ${BULLETIN_TARGETS.readMs} ms`, direct.ms < BULLETIN_TARGETS.readMs],
-    ['  on the reader thread', `${Math.round(threaded.ms)} ms, loop held ${Math.round(threaded.lagMaxMs)} ms`, `held < ${BULLETIN_TARGETS.lagMaxMs} ms (in-line: ${Math.round(direct.lagMaxMs)} ms)`, threaded.lagMaxMs < BULLETIN_TARGETS.lagMaxMs],
+    ['  on the reader thread', `${Math.round(refused.ms)} ms to refuse, loop held ${Math.round(refused.lagMaxMs)} ms`, `held < ${BULLETIN_TARGETS.lagMaxMs} ms (in-line: ${Math.round(direct.lagMaxMs)} ms)`, refused.lagMaxMs < BULLETIN_TARGETS.lagMaxMs],
+    [`  ${MAX_ITEMS} items (${(largest.length / 1024).toFixed(0)} KB), thread`, `${Math.round(threaded.ms)} ms, loop held ${Math.round(threaded.lagMaxMs)} ms`, `held < ${BULLETIN_TARGETS.lagMaxMs} ms`, threaded.lagMaxMs < BULLETIN_TARGETS.lagMaxMs],
     ['edition DOCX (200 items)', `${Math.round(docx.ms)} ms, ${(docx.result.length / 1024).toFixed(0)} KB`, `< ${BULLETIN_TARGETS.docxMs} ms`, docx.ms < BULLETIN_TARGETS.docxMs],
   ];
   if (sofficePath()) {

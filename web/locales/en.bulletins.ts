@@ -98,6 +98,8 @@ export const enBulletins: Record<keyof typeof zhCNBulletins, string> = {
   'bulletin.saleChannelRequired': 'Choose the sales channel',
   'bulletin.saleBuyerRequired': 'Choose the buyer type',
   'bulletin.saleSupplierRequired': 'Enter the supplier’s name',
+  'bulletin.withPlacement': 'Also record labor placements (this month, people from the item)',
+  'bulletin.placementDestinationRequired': 'Choose the destination',
   'bulletin.withTraining': 'Also record a training (people and person-times from the item)',
   'bulletin.sameAsActivity': "Empty: the activity's",
   'bulletin.recipientRegion': 'Recipient place',

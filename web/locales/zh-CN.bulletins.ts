@@ -105,6 +105,8 @@ export const zhCNBulletins = {
   'bulletin.saleChannelRequired': '请选择销售渠道',
   'bulletin.saleBuyerRequired': '请选择购买方类型',
   'bulletin.saleSupplierRequired': '请填写供应主体名称',
+  'bulletin.withPlacement': '同时登记劳务输出（本月，人数取自条目）',
+  'bulletin.placementDestinationRequired': '请选择去向',
   'bulletin.withTraining': '同时登记培训（人数、人次取自条目）',
   'bulletin.sameAsActivity': '留空同工作动态',
   'bulletin.recipientRegion': '受赠地',

@@ -5,6 +5,7 @@ import { donationInput } from '../donations/donations.contract.ts';
 import { trainingFields } from '../training/training.contract.ts';
 import { saleInput } from '../sales/sales.contract.ts';
 import { agreementInput } from '../pairings/pairings.contract.ts';
+import { placementFields } from '../labor/labor.contract.ts';
 
 /** The record kind the reader suggests for an item (bulletins.extract.ts). */
 export const ITEM_KINDS = { visit: '考察调研', meeting: '会议座谈', signing: '签约', donation: '捐赠', training: '培训', labor: '劳务协作', sales: '消费帮扶', personnel: '干部人才', project: '项目推进', other: '其他' } as const;
@@ -92,7 +93,13 @@ export const acceptAgreement = agreementInput.pick({ title: true, pledgedFen: tr
 export const acceptSale = saleInput
   .pick({ category: true, supplierName: true, channel: true, buyerType: true, creditedOrgId: true, creditedName: true, amountFen: true, quantity: true, unit: true, households: true })
   .extend({ soldOn: isoDate.optional(), periodEnd: isoDate.nullable().optional(), countyCode: saleInput.shape.countyCode });
-export const acceptRecords = z.object({ donation: acceptDonation.optional(), training: acceptTraining.optional(), agreement: acceptAgreement.optional(), sale: acceptSale.optional() });
+/** 劳务协作: the month's placements the item reports (转移就业N人); county, year and month default to the activity's. */
+export const acceptPlacement = placementFields
+  .pick({ destination: true, poorCount: true })
+  .extend({ monitoredCount: placementFields.shape.monitoredCount.default(0), countyCode: placementFields.shape.countyCode.optional(), year: placementFields.shape.year.optional(), month: placementFields.shape.month.optional() });
+export const acceptRecords = z.object({
+  donation: acceptDonation.optional(), training: acceptTraining.optional(), agreement: acceptAgreement.optional(), sale: acceptSale.optional(), placement: acceptPlacement.optional(),
+});
 export type AcceptRecords = z.infer<typeof acceptRecords>;
 
 /** 采用: the activity as the reviewer edited it, or a link to an activity already recorded; either may bring its records. */

@@ -7,6 +7,8 @@ import { createDonationIn } from '../donations/donations.service.ts';
 import { createTrainingIn } from '../training/training.service.ts';
 import { createAgreementIn } from '../pairings/pairings.service.ts';
 import { createSaleIn } from '../sales/sales.service.ts';
+import { createRecordIn } from '../labor/labor.service.ts';
+import { PLACEMENTS } from '../labor/labor.kinds.ts';
 import { ACTIONS, type Action } from '../../platform/access/actions.ts';
 import type { AcceptRecords } from './bulletins.contract.ts';
 
@@ -34,7 +36,7 @@ function allowed(ctx: RequestContext, action: Action, path: string) {
  * (activityId, and the activity's links). Left-out fields are the activity's; `source` names the document and item.
  */
 export async function createRecordsIn(trx: Queryable, ctx: RequestContext, activity: Activity, records: AcceptRecords | undefined, source: string) {
-  const created: { donationId?: number; trainingId?: number; agreementId?: number; saleId?: number } = {};
+  const created: { donationId?: number; trainingId?: number; agreementId?: number; saleId?: number; placementId?: number } = {};
   const links: { kind: 'donation' | 'training' | 'agreement'; id: number }[] = [];
   const d = records?.donation;
   if (d) {
@@ -101,6 +103,23 @@ export async function createRecordsIn(trx: Queryable, ctx: RequestContext, activ
       }),
     );
     created.saleId = made.id;
+  }
+  const p = records?.placement;
+  if (p) {
+    allowed(ctx, 'labor:write', 'records.placement');
+    const county = p.countyCode ?? activity.countyCode;
+    if (!county) throw invalidField('records.placement.countyCode', '请选择受援县（工作动态没有地点）');
+    const placement = await under('records.placement', () =>
+      createRecordIn(trx, ctx, PLACEMENTS, {
+        ...p,
+        countyCode: county,
+        year: p.year ?? Number(activity.startDate.slice(0, 4)),
+        month: p.month ?? Number(activity.startDate.slice(5, 7)),
+        pairingId: activity.pairingId,
+        note: source,
+      }),
+    );
+    created.placementId = placement.id;
   }
   if (links.length) await addActivityLinksIn(trx, ctx, activity.id, links);
   return created;

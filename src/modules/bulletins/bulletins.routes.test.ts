@@ -137,6 +137,18 @@ describe('importing a bulletin for review', () => {
     expect(sales.items).toEqual([expect.objectContaining({ soldOn: '2024-07-05', countyCode: '533401', channel: 'livestream', amountFen: 52_700_000, activityId: res.body.drafts[1].activityId })]);
   });
 
+  it('accepts a labor item with the month’s placements in the activity’s county', async () => {
+    const text = '【劳务协作】\n7月8日，区人社局组织专场劳务输出，香格里拉市120名脱贫劳动力转移到上海就业。\n\n某区合作交流办\n2024年7月20日\n';
+    const [item] = (await t.upload('/api/v1/bulletins/imports?fileName=labor.txt', text, TEXT)).body.document.drafts;
+    const accept = (placement: Record<string, unknown>) =>
+      t.call('POST', `/api/v1/bulletins/drafts/${item.id}/accept`, { type: 'other', title: item.title, startDate: '2024-07-08', endDate: '2024-07-08', regionCodes: ['533401'], records: { placement } });
+    expect((await accept({ destination: 'shanghai', poorCount: -1 })).body.issues[0].path).toBe('records.placement.poorCount');
+    const res = await accept({ destination: 'shanghai', poorCount: 120 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const rows = (await t.call('GET', '/api/v1/labor/placements?county=533401&year=2024')).body.items;
+    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ countyCode: '533401', year: 2024, month: 7, destination: 'shanghai', poorCount: 120, monitoredCount: 0, note: '（来源：labor.txt，第 1 条）' })]));
+  });
+
   it('creates nothing when one of the records is refused: no activity, no donation, the draft still pending', async () => {
     const doc = (await t.upload('/api/v1/bulletins/imports?fileName=july.txt', '【工作动态】\n7月1日，区红十字会向香格里拉市捐赠救灾资金20万元。\n', TEXT)).body.document;
     const [gift] = doc.drafts;

@@ -24,8 +24,6 @@ export function similarity(a: string, b: string): number {
 }
 
 const MATCH_AT = 0.5;
-/** More items than any bulletin has: a log or a data dump, refused before it fills the review queue. */
-const MAX_ITEMS = 2000;
 
 function presentDocument(d: Pick<repo.DocumentRow, 'id' | 'file_name' | 'year' | 'year_basis' | 'issued_on' | 'actor_name' | 'created_at'>, counts: BulletinDocument['counts']): BulletinDocument {
   return { id: d.id, fileName: d.file_name, year: d.year, yearBasis: d.year_basis, issuedOn: d.issued_on, actorName: d.actor_name, createdAt: new Date(d.created_at).toISOString(), counts };
@@ -68,9 +66,6 @@ export async function listBulletins(q: Queryable, ctx: RequestContext, page: num
  */
 export async function importBulletin(db: Db, ctx: RequestContext, file: { bytes: Buffer; name: string }): Promise<{ created: boolean; document: BulletinDetail }> {
   const doc = await readBulletin(file.bytes, file.name);
-  if (doc.items.length > MAX_ITEMS) {
-    throw new AppError('VALIDATION', `读出 ${doc.items.length} 个条目，超过一期简报的上限 ${MAX_ITEMS} 条：请确认这是一期工作简报，或拆分后分别导入`, [{ path: 'file', message: '条目过多' }]);
-  }
   if (!doc.items.length) {
     throw new AppError('VALIDATION', '没有读出任何条目：文中没有可识别的标题、带日期的段落或栏目（请确认这是一期工作简报）', [{ path: 'file', message: '没有条目' }]);
   }

@@ -2,6 +2,12 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode, type Issue } from '../../platform/errors.ts';
 import type { Extraction } from './bulletins.extract.ts';
 
+/**
+ * More items than any bulletin has (a log or a data dump): refused on the reader thread, before the
+ * extraction is copied back to the main thread (80,000 items take it ~0.4 s to receive).
+ */
+export const MAX_ITEMS = 2000;
+
 type Reply = { id: number; result?: Extraction; refusal?: { code: ErrorCode; message: string; issues: Issue[]; details?: Record<string, unknown> } | null; failure?: string | null };
 
 let worker: Worker | null = null;
@@ -34,13 +40,13 @@ function readerThread(): Worker {
   return w;
 }
 
-/** A bulletin file read and extracted off the server's main thread (bulletinTextOf + extractBulletin). */
+/** A bulletin file read and extracted off the server's main thread (bulletinTextOf + extractBulletin), at most MAX_ITEMS items. */
 export function readBulletin(bytes: Buffer, name: string): Promise<Extraction> {
   return new Promise((resolve, reject) => {
     const id = ++seq;
     pending.set(id, { resolve, reject });
     const w = readerThread();
     w.ref();
-    w.postMessage({ id, bytes, name });
+    w.postMessage({ id, bytes, name, maxItems: MAX_ITEMS });
   });
 }

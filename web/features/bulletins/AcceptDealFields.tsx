@@ -1,15 +1,17 @@
 import { Checkbox, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import { BUYER_TYPE_CODES, CATEGORY_CODES, CHANNEL_CODES, buyerTypeLabel, categoryLabel, channelLabel } from '../consumption/consumptionEnums.ts';
 import { OrgSearchSelect } from '../orgs/OrgSearchSelect.tsx';
+import { DESTINATION_CODES, destinationLabel } from '../labor/labor.api.ts';
 import { optionsOf } from '../../ui/enums.ts';
 import { useT, type MessageKey } from '../../ui/i18n.tsx';
 import { formatFenAsWan, yuanToFen } from '../../ui/money.ts';
 
-/** 同时登记, continued: the agreement a 签约 item reports (under the activity's pairing) and the sale of a 消费帮扶 item. */
+/** 同时登记, continued: the agreement a 签约 item reports (under the activity's pairing), the sale of a 消费帮扶 item, a 劳务协作 item's placements. */
 export function AcceptDealFields() {
   const t = useT();
   const withAgreement = Form.useWatch<boolean | undefined>('withAgreement');
   const withSale = Form.useWatch<boolean | undefined>('withSale');
+  const withPlacement = Form.useWatch<boolean | undefined>('withPlacement');
   const pledged = Form.useWatch<number | null | undefined>(['agreement', 'pledgedYuan']);
   const amount = Form.useWatch<number | null | undefined>(['sale', 'amountYuan']);
   const required = (key: MessageKey) => [{ required: true, message: t(key) }];
@@ -75,6 +77,22 @@ export function AcceptDealFields() {
             </Space>
           </Form.Item>
         </div>
+      ) : null}
+      <Form.Item name="withPlacement" valuePropName="checked" style={{ marginBottom: 8 }}>
+        <Checkbox data-testid="accept-form-with-placement">{t('bulletin.withPlacement')}</Checkbox>
+      </Form.Item>
+      {withPlacement ? (
+        <Space wrap align="start" data-testid="accept-form-placement">
+          <Form.Item name={['placement', 'destination']} label={t('labor.destination')} rules={required('bulletin.placementDestinationRequired')}>
+            <Select data-testid="accept-form-placement-destination" virtual={false} options={optionsOf(DESTINATION_CODES, (c) => destinationLabel(t, c), 'accept-form-placement-destination')} style={{ width: 190 }} />
+          </Form.Item>
+          <Form.Item name={['placement', 'poorCount']} label={t('labor.poorCount')} rules={required('training.countRequired')}>
+            <InputNumber<number> data-testid="accept-form-placement-poor" min={0} precision={0} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name={['placement', 'monitoredCount']} label={t('labor.monitoredCount')}>
+            <InputNumber<number> data-testid="accept-form-placement-monitored" min={0} precision={0} style={{ width: 140 }} />
+          </Form.Item>
+        </Space>
       ) : null}
     </>
   );

@@ -2,6 +2,7 @@ import type { Dayjs } from 'dayjs';
 import type { AcceptRecords, Draft } from '../../../src/modules/bulletins/bulletins.contract.ts';
 import type { TargetGroup } from '../../../src/modules/training/training.contract.ts';
 import type { SaleInput } from '../../../src/modules/sales/sales.contract.ts';
+import type { Destination } from '../../../src/modules/labor/labor.contract.ts';
 import { toIsoDate } from '../../ui/dates.ts';
 import { yuanToFen } from '../../ui/money.ts';
 import type { FieldMapping } from '../../ui/errors.tsx';
@@ -19,6 +20,8 @@ export interface RecordValues {
     amountYuan: number | null; channel?: SaleInput['channel']; buyerType?: SaleInput['buyerType']; supplierName?: string; category?: SaleInput['category'];
     households?: number | null; creditedOrgId?: number | null; creditedName?: string;
   };
+  withPlacement: boolean;
+  placement: { destination?: Destination; poorCount: number | null; monitoredCount?: number | null };
 }
 
 export const RECORD_FIELDS: FieldMapping = {
@@ -27,6 +30,7 @@ export const RECORD_FIELDS: FieldMapping = {
     'training.title', 'training.targetGroup', 'training.participants', 'training.personTimes', 'training.countyCode', 'training.startDate', 'training.endDate',
     'agreement.title', 'agreement.pledgedYuan', 'agreement.signedOn', 'agreement.documentNo',
     'sale.amountYuan', 'sale.channel', 'sale.buyerType', 'sale.supplierName', 'sale.category', 'sale.households', 'sale.creditedOrgId', 'sale.creditedName',
+    'placement.destination', 'placement.poorCount', 'placement.monitoredCount',
   ],
   rename: {
     'records.donation.valueFen': 'donation.valueYuan',
@@ -38,6 +42,7 @@ export const RECORD_FIELDS: FieldMapping = {
     'records.sale.amountFen': 'sale.amountYuan',
     'records.sale.countyCode': 'sale.supplierName',
     'records.sale': 'sale',
+    'records.placement': 'placement',
   },
 };
 
@@ -59,6 +64,8 @@ export function recordDefaults(d: Draft): RecordValues {
     training: { targetGroup: 'other', participants: people ?? times, personTimes: times ?? people },
     withAgreement: d.kind === 'signing',
     agreement: { pledgedYuan: d.facts.amounts[0]?.yuan ?? null },
+    withPlacement: d.kind === 'labor',
+    placement: { destination: /上海/.test(d.title) ? 'shanghai' : undefined, poorCount: d.facts.counts.find((c) => PEOPLE.includes(c.unit))?.value ?? null },
     withSale: d.kind === 'sales',
     sale: { amountYuan: (d.facts.amounts.find((a) => a.kind === 'sales') ?? d.facts.amounts[0])?.yuan ?? null, channel: /直播/.test(d.title) ? 'livestream' : /展销|博览|推介/.test(d.title) ? 'fair' : undefined, supplierName: d.facts.recipientSide[0] },
   };
@@ -97,5 +104,7 @@ export function toAcceptRecords(v: RecordValues): AcceptRecords | undefined {
       creditedOrgId: s.creditedOrgId ?? null, creditedName: text(s.creditedName),
     };
   }
+  const { destination } = v.placement ?? {};
+  if (v.withPlacement && destination) records.placement = { destination, poorCount: v.placement.poorCount ?? 0, monitoredCount: v.placement.monitoredCount ?? 0 };
   return Object.keys(records).length ? records : undefined;
 }
