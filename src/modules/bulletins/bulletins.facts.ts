@@ -116,7 +116,7 @@ export function countsIn(text: string): Count[] {
   const units = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const re = new RegExp(`(\\d+(?:,\\d{3})*|[两三四五六七八九十][十一二三四五六七八九]?)(余|多)?(${units})`, 'g');
   for (const m of text.matchAll(re)) {
-    const [whole, num, more, unit0] = m;
+    const [whole, num, , unit0] = m;
     const at = m.index!;
     const before = text.slice(Math.max(0, at - 6), at);
     const after = text.slice(at + whole.length, at + whole.length + 4);
