@@ -27,6 +27,8 @@ describe('places, organisations, pairings and coverage in the browser', () => {
     await page.getByTestId('org-form-side-west').click();
     await page.locator('[data-testid="org-form-type"]').click();
     await page.getByTestId('org-form-type-option-township').click();
+    // On a busy machine the type list can still be open over the next field: close it first.
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
     await pick('org-form-region', '上江乡', `region-option-${SHANGJIANG}`);
     await page.getByTestId('org-form-submit').click();
     await page.waitForURL(/\/orgs\/\d+$/);
