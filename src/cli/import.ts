@@ -64,7 +64,7 @@ async function contextOf(db: Db, username: string): Promise<RequestContext> {
   const identity = user && (await loadIdentity(db, user.id));
   if (!identity) throw new AppError('VALIDATION', `没有可用的用户「${username}」（不存在或已停用）`, [{ path: '--user', message: '用户不存在' }]);
   if (!identity.permissions.has('activity:write')) throw new AppError('FORBIDDEN', `用户「${username}」没有「登记工作动态」权限，不能导入简报`, [{ path: '--user', message: '没有权限' }]);
-  return { actor: { id: identity.userId, name: identity.username }, ip: null, scope: identity.scope, permissions: identity.permissions };
+  return { actor: { id: identity.userId, name: identity.username, orgId: identity.orgId }, ip: null, scope: identity.scope, permissions: identity.permissions };
 }
 
 export type Outcome = { file: string; result: 'created' | 'existing' | 'failed'; documentId?: number; items?: number; message?: string };

@@ -5,6 +5,8 @@ import { ALL, type Scope } from './access/scope.ts';
 export interface Actor {
   id: number | null;
   name: string;
+  /** The actor's own unit (a user's organisation): what its new records are owned by. */
+  orgId?: number | null;
 }
 
 /** Everything a service needs to know about the caller: identity for the audit, scope and permissions for the rules. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, regionCode } from '../../platform/contract.ts';
+import { isoDate, pageQuery, regionCode, ref } from '../../platform/contract.ts';
 
 export const ACTIVITY_TYPES = {
   visit: '考察/调研',
@@ -19,7 +19,8 @@ export const activityType = z.enum(Object.keys(ACTIVITY_TYPES) as [ActivityType,
 
 export const LINK_KINDS = { agreement: '协议', donation: '捐赠', project: '项目', training: '培训' } as const;
 export const linkKind = z.enum(['agreement', 'donation', 'project', 'training']);
-export const link = z.object({ kind: linkKind, id: z.number().int().positive() });
+/** A linked record: its kind names what `id` refers to (each checked in scope, like every reference). */
+export const link = z.object({ kind: linkKind, id: z.number().int().positive().meta({ refBy: 'kind' }) });
 
 const fields = z.object({
   type: activityType,
@@ -28,11 +29,13 @@ const fields = z.object({
   endDate: isoDate,
   /** Places, down to villages; the first county among them is the activity's county. */
   regionCodes: z.array(regionCode).max(50),
-  leadOrgId: z.number().int().positive().nullable().optional(),
-  orgIds: z.array(z.number().int().positive()).max(100),
-  pairingId: z.number().int().positive().nullable().optional(),
+  leadOrgId: ref('org').nullable().optional(),
+  orgIds: z.array(ref('org')).max(100),
+  pairingId: ref('pairing').nullable().optional(),
+  /** The unit that owns the record (only its scope may change it); by default the creator's own unit. */
+  owningOrgId: ref('org').nullable().optional(),
   leader: z.string().trim().max(200).nullable().optional(),
-  delegationSize: z.number().int('人数须为整数').min(0, '人数不能为负').nullable().optional(),
+  delegationSize: z.number().int('人数须为整数').min(0, '人数不能为负').max(10_000_000, '人数过大').nullable().optional(),
   narrative: z.string().max(20_000).nullable().optional(),
   photos: z.array(z.string().trim().min(1).max(255)).max(50),
   links: z.array(link).max(200),
@@ -61,6 +64,8 @@ export const activity = z.object({
   leadOrgName: z.string().nullable(),
   orgs: z.array(z.object({ id: z.number().int(), name: z.string(), side: z.enum(['east', 'west']) })),
   pairingId: z.number().int().nullable(),
+  owningOrgId: z.number().int().nullable(),
+  owningOrgName: z.string().nullable(),
   leader: z.string().nullable(),
   delegationSize: z.number().int().nullable(),
   narrative: z.string().nullable(),

@@ -8,7 +8,7 @@ import type { ActivityListQuery } from './activities.contract.ts';
 export function activityInScope(scope: Scope): Expression<SqlBool> {
   if (scope.all) return sql<SqlBool>`true`;
   return recordInScope(scope, {
-    orgs: ['a.lead_org_id'],
+    orgs: ['a.owning_org_id', 'a.lead_org_id'],
     region: 'a.county_code',
     pairing: 'a.pairing_id',
     extra: [sql<SqlBool>`exists (select 1 from activity_orgs ao where ao.activity_id = a.id and ${orgIdInScope(scope, 'ao.org_id')})`],
@@ -34,7 +34,7 @@ export async function list(q: Queryable, scope: Scope, f: ActivityListQuery) {
 export async function load(q: Queryable, ids: number[]) {
   if (!ids.length) return { rows: [], places: [], orgs: [], photos: [], links: [] };
   const [rows, places, orgs, photos, links] = await Promise.all([
-    q.selectFrom('activities as a').leftJoin('orgs as l', 'l.id', 'a.lead_org_id').selectAll('a').select('l.name as lead_name').where('a.id', 'in', ids).execute(),
+    q.selectFrom('activities as a').leftJoin('orgs as l', 'l.id', 'a.lead_org_id').leftJoin('orgs as ow', 'ow.id', 'a.owning_org_id').selectAll('a').select(['l.name as lead_name', 'ow.name as owning_org_name']).where('a.id', 'in', ids).execute(),
     q.selectFrom('activity_places as p').innerJoin('regions as r', 'r.code', 'p.region_code').select(['p.activity_id', 'r.code', 'r.name']).where('p.activity_id', 'in', ids).orderBy('r.code').execute(),
     q.selectFrom('activity_orgs as ao').innerJoin('orgs as o', 'o.id', 'ao.org_id').select(['ao.activity_id', 'o.id', 'o.name', 'o.side']).where('ao.activity_id', 'in', ids).orderBy('o.side').orderBy('o.id').execute(),
     q.selectFrom('activity_photos').select(['activity_id', 'file_name']).where('activity_id', 'in', ids).orderBy('id').execute(),
@@ -47,7 +47,7 @@ export async function inScope(q: Queryable, scope: Scope, id: number) {
   return !!(await q.selectFrom('activities as a').select('a.id').where('a.id', '=', id).where(activityInScope(scope)).executeTakeFirst());
 }
 
-type Values = { type: string; title: string; start_date: string; end_date: string; county_code: string | null; lead_org_id: number | null; pairing_id: number | null; leader: string | null; delegation_size: number | null; narrative: string | null; is_demo?: boolean };
+type Values = { type: string; title: string; start_date: string; end_date: string; county_code: string | null; lead_org_id: number | null; pairing_id: number | null; leader: string | null; delegation_size: number | null; narrative: string | null; owning_org_id?: number | null; is_demo?: boolean };
 
 export async function insert(q: Queryable, v: Values) {
   return (await q.insertInto('activities').values(v).returning('id').executeTakeFirstOrThrow()).id;

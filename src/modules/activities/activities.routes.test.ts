@@ -58,7 +58,7 @@ describe('a visit with a signing and donations', () => {
     const foreign = await t.call('POST', `/api/v1/pairings/${otherPairing.id}/agreements`, { year: 2020 });
     const out = await t.call('POST', '/api/v1/activities', { type: 'signing', title: '签约', startDate: '2020-08-21', endDate: '2020-08-21', pairingId: pairing.id, links: [{ kind: 'agreement', id: foreign.body.id }] }, district);
     expect(out.status).toBe(400);
-    expect(out.body.issues[0].path).toBe('links.0');
+    expect(out.body.issues[0].path).toBe('links.0.id');
     expect(out.body.message).toContain('不在您的数据范围');
   });
 });
@@ -89,6 +89,11 @@ describe('donations', () => {
     expect(goods.body.valueFen).toBe(230_00);
     const mismatch = await t.call('POST', '/api/v1/donations', donationBody({ kind: 'goods', valueFen: 1, items: [{ item: '棉被', quantity: 1, unit: '床', valueFen: 5 }] }));
     expect(mismatch.body.issues[0].path).toBe('valueFen');
+    // The district's donations to the county count in the county's figures once the county confirms them (认领).
+    const pending = await t.call('GET', '/api/v1/donations/totals?by=county');
+    expect(pending.body.find((r: { key: string }) => r.key === '?')).toMatchObject({ label: '（待受援方确认）', cashFen: 300_000_00 });
+    const incoming = await t.call('GET', '/api/v1/claims?direction=incoming&status=pending&pageSize=100');
+    for (const c of incoming.body.items.filter((x: { kind: string }) => x.kind === 'donation')) expect((await t.call('POST', `/api/v1/claims/donation/${c.id}/confirm`, {})).status).toBe(200);
     const byYear = await t.call('GET', '/api/v1/donations/totals?by=year&county=533401');
     expect(byYear.body).toEqual([
       { key: '2020', label: '2020', cashFen: 300_000_00, goodsFen: 0, count: 3 },

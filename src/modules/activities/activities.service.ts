@@ -4,6 +4,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
 import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
+import { assertOwner, chooseOwner } from '../../platform/access/ownership.ts';
+import { checkFitsPairing, checkRefs } from '../references/references.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
 import { projectInScope } from '../projects/projects.repository.ts';
@@ -28,6 +30,8 @@ async function present(q: Queryable, ids: number[]): Promise<Activity[]> {
     leadOrgName: r.lead_name,
     orgs: d.orgs.filter((o) => o.activity_id === r.id).map((o) => ({ id: o.id, name: o.name, side: o.side })),
     pairingId: r.pairing_id,
+    owningOrgId: r.owning_org_id,
+    owningOrgName: r.owning_org_name,
     leader: r.leader,
     delegationSize: r.delegation_size,
     narrative: r.narrative,
@@ -60,7 +64,7 @@ async function checkLinks(q: Queryable, scope: Scope, links: ActivityInput['link
       found = a && (await pairingsRepo.findById(q, a.pairing_id, scope));
       if (found && pairingId && a!.pairing_id !== pairingId) throw invalidField(`links.${i}`, `协议（编号 ${l.id}）不属于本次活动的结对关系`);
     }
-    if (!found) throw invalidField(`links.${i}`, `关联的${LINK_KINDS[l.kind]}（编号 ${l.id}）不存在或不在您的数据范围内`);
+    if (!found) throw invalidField(`links.${i}.id`, `关联的${LINK_KINDS[l.kind]}（编号 ${l.id}）不存在或不在您的数据范围内`);
   }
 }
 
@@ -68,10 +72,11 @@ async function resolve(q: Queryable, scope: Scope, a: Pick<ActivityInput, 'regio
   const known = await regionsRepo.existingCodes(q, a.regionCodes);
   const unknown = a.regionCodes.findIndex((c) => !known.has(c));
   if (unknown >= 0) throw invalidField(`regionCodes.${unknown}`, `未知的区划代码 ${a.regionCodes[unknown]}`);
-  for (const [i, id] of a.orgIds.entries()) if (!(await orgsRepo.findById(q, id))) throw invalidField(`orgIds.${i}`, `组织 ${id} 不存在`);
-  if (a.leadOrgId && !(await orgsRepo.findById(q, a.leadOrgId))) throw invalidField('leadOrgId', `组织 ${a.leadOrgId} 不存在`);
-  if (a.pairingId && !(await pairingsRepo.findById(q, a.pairingId, scope))) throw invalidField('pairingId', `结对关系 ${a.pairingId} 不存在或不在您的数据范围内`);
+  await checkRefs(q, scope, [['leadOrgId', 'org', a.leadOrgId], ...a.orgIds.map((id, i) => [`orgIds.${i}`, 'org', id] as [string, 'org', number]), ['pairingId', 'pairing', a.pairingId]]);
   await checkLinks(q, scope, a.links, a.pairingId);
+  // Participants come from the pairing's two ends; the places visited lie on its west side or in Shanghai.
+  const units = await orgsRepo.findByIds(q, [a.leadOrgId, ...a.orgIds].filter((x): x is number => !!x));
+  await checkFitsPairing(q, a.pairingId, [a.leadOrgId, ...a.orgIds].map((id, i) => [i === 0 ? 'leadOrgId' : `orgIds.${i - 1}`, units.find((u) => u.id === id)?.region_code] as [string, string | undefined]).filter(([, c]) => c), 'either');
   const county = a.regionCodes.find((c) => c.length >= 6)?.slice(0, 6) ?? null;
   const orgs = [a.leadOrgId, ...a.orgIds].filter((x): x is number => !!x);
   if (!scope.all && !orgs.some((id) => orgInScope(scope, id)) && !regionInScope(scope, county) && !a.pairingId) {
@@ -94,7 +99,9 @@ const columns = (a: ActivityPatch) => ({
 
 export async function createActivityIn(q: Queryable, ctx: RequestContext, a: ActivityInput, opts: { isDemo?: boolean } = {}): Promise<Activity> {
   const county = await resolve(q, ctx.scope, a);
+  const pairing = a.pairingId ? await pairingsRepo.findById(q, a.pairingId, ctx.scope) : null;
   const id = await repo.insert(q, {
+    owning_org_id: chooseOwner(ctx, a.owningOrgId, [pairing?.east_id, a.leadOrgId, ...a.orgIds]),
     type: a.type, title: a.title, start_date: a.startDate, end_date: a.endDate, county_code: county, lead_org_id: a.leadOrgId ?? null, pairing_id: a.pairingId ?? null,
     leader: a.leader ?? null, delegation_size: a.delegationSize ?? null, narrative: a.narrative ?? null, is_demo: opts.isDemo ?? false,
   });
@@ -120,6 +127,8 @@ export async function addActivityLinksIn(q: Queryable, ctx: RequestContext, id: 
 export async function updateActivity(db: Db, ctx: RequestContext, id: number, patch: ActivityPatch): Promise<Activity> {
   return db.transaction().execute(async (trx) => {
     const before = await getActivity(trx, ctx.scope, id);
+    assertOwner(ctx, before, '工作动态');
+    if (patch.owningOrgId !== undefined) chooseOwner(ctx, patch.owningOrgId, []);
     const merged = {
       regionCodes: patch.regionCodes ?? before.places.map((p) => p.code),
       orgIds: patch.orgIds ?? before.orgs.map((o) => o.id),
@@ -129,7 +138,7 @@ export async function updateActivity(db: Db, ctx: RequestContext, id: number, pa
     };
     if ((patch.endDate ?? before.endDate) < (patch.startDate ?? before.startDate)) throw invalidField('endDate', '结束日期不能早于开始日期');
     const county = await resolve(trx, ctx.scope, merged);
-    await repo.update(trx, id, { ...columns(patch), county_code: county });
+    await repo.update(trx, id, { ...columns(patch), county_code: county, ...(patch.owningOrgId !== undefined && { owning_org_id: patch.owningOrgId }) });
     await repo.replaceChildren(trx, id, patch);
     const [after] = await present(trx, [id]);
     await writeAudit(trx, ctx, { entity: 'activity', entityId: id, action: 'update', before, after });
@@ -140,6 +149,7 @@ export async function updateActivity(db: Db, ctx: RequestContext, id: number, pa
 export async function deleteActivity(db: Db, ctx: RequestContext, id: number) {
   await db.transaction().execute(async (trx) => {
     const before = await getActivity(trx, ctx.scope, id);
+    assertOwner(ctx, before, '工作动态');
     await repo.remove(trx, id);
     await writeAudit(trx, ctx, { entity: 'activity', entityId: id, action: 'delete', before });
   });

@@ -28,16 +28,37 @@ describe('login and sessions', () => {
     expect((await lastAudit('login'))?.actor_name).toBe(u.username);
   });
 
+  const REFUSED = '用户名或密码错误（同一账号连续失败 5 次将锁定 15 分钟）';
+
   it('answers a wrong password and an unknown user alike, and audits both', async () => {
     const u = await t.userWith({ roles: ['reader'] });
     const wrong = await login(u.username, 'Nope-nope-123', '10.1.0.1');
     const unknown = await login('nobody-here', 'Nope-nope-123', '10.1.0.1');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json().message).toBe('用户名或密码错误');
-    expect(unknown.json().message).toBe('用户名或密码错误');
+    expect(wrong.json().message).toBe(REFUSED);
+    expect(unknown.json()).toEqual(wrong.json());
     const audit = await lastAudit('login_failed');
     expect(audit?.after).toMatchObject({ username: 'nobody-here', reason: 'unknown_user' });
+  });
+
+  it('gives one constant refusal — status, message and issue path — for an unknown user, a wrong password, a locked and a disabled account', async () => {
+    const wrongPw = await t.userWith({ roles: ['reader'] });
+    const locked = await t.userWith({ roles: ['reader'] });
+    const disabled = await t.userWith({ roles: ['reader'] });
+    for (let i = 0; i < 5; i++) await login(locked.username, 'Wrong-pass-123', `10.8.1.${i}`);
+    expect((await t.call('PATCH', `/api/v1/users/${disabled.id}`, { status: 'disabled' })).status).toBe(200);
+    // Locked and disabled accounts are tried with their right password: even that must not tell them apart.
+    const answers = {
+      unknown: await login('no-such-account', TEST_PASSWORD, '10.8.2.1'),
+      wrong: await login(wrongPw.username, 'Wrong-pass-123', '10.8.2.2'),
+      locked: await login(locked.username, TEST_PASSWORD, '10.8.2.3'),
+      disabled: await login(disabled.username, TEST_PASSWORD, '10.8.2.4'),
+    };
+    const seen = Object.entries(answers).map(([kind, res]) => ({ kind, status: res.statusCode, body: res.json(), cookies: res.cookies.length }));
+    for (const answer of seen) expect({ ...answer, kind: 'any' }).toEqual({ kind: 'any', status: 401, body: { code: 'UNAUTHENTICATED', message: REFUSED, issues: [{ path: 'password', message: REFUSED }] }, cookies: 0 });
+    const reasons = await t.database.db.selectFrom('audit_log').select('after').where('action', '=', 'login_failed').orderBy('id', 'desc').limit(4).execute();
+    expect(reasons.map((r) => (r.after as { reason: string }).reason).reverse()).toEqual(['unknown_user', 'wrong_password', 'locked', 'disabled']);
   });
 
   it('locks an account after five failures, even against the right password, until an admin resets it', async () => {
@@ -45,23 +66,39 @@ describe('login and sessions', () => {
     for (let i = 0; i < 5; i++) expect((await login(u.username, 'Wrong-pass-123', `10.2.0.${i}`)).statusCode).toBe(401);
     const locked = await login(u.username, TEST_PASSWORD, '10.2.0.9');
     expect(locked.statusCode).toBe(401);
-    expect(locked.json().message).toContain('锁定');
+    expect(locked.json().message).toBe(REFUSED);
+    expect((await lastAudit('login_failed'))?.after).toMatchObject({ username: u.username, reason: 'locked' });
+    expect((await t.call('GET', `/api/v1/users/${u.id}`)).body.status).toBe('locked');
     const reset = await t.call('POST', `/api/v1/users/${u.id}/password`, { password: 'Fresh-pass-456' });
     expect(reset.status).toBe(200);
     expect(reset.body).toMatchObject({ status: 'active', mustChangePassword: true });
     expect((await login(u.username, 'Fresh-pass-456', '10.2.0.10')).statusCode).toBe(200);
   });
 
-  it('answers an unknown name exactly like a real account, lock included', async () => {
+  it('answers an unknown name exactly like a real account, through and after the lock', async () => {
     const real = await t.userWith({ roles: ['reader'] });
     const answers = async (name: string, ip: string) => {
-      const out: string[] = [];
-      for (let i = 0; i < 6; i++) out.push((await login(name, 'Wrong-pass-123', `${ip}.${i}`)).json().message.replace(/\d{1,2}:\d{2}:\d{2}/, 'T'));
+      const out: unknown[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await login(name, 'Wrong-pass-123', `${ip}.${i}`);
+        out.push([res.statusCode, res.json()]);
+      }
       return out;
     };
     const [a, b] = [await answers(real.username, '10.4.0'), await answers('no-such-user', '10.5.0')];
     expect(b).toEqual(a);
-    expect(a[5]).toContain('锁定');
+    expect(new Set(a.map((x) => JSON.stringify(x))).size).toBe(1);
+    expect((await t.call('GET', `/api/v1/users/${real.id}`)).body.status).toBe('locked');
+  });
+
+  it("keeps an administrator's lock until the account is set active again", async () => {
+    const u = await t.userWith({ roles: ['reader'] });
+    expect((await t.call('PATCH', `/api/v1/users/${u.id}`, { status: 'locked' })).status).toBe(200);
+    const res = await login(u.username, TEST_PASSWORD, '10.12.0.1');
+    expect([res.statusCode, res.json().message]).toEqual([401, REFUSED]);
+    expect((await lastAudit('login_failed'))?.after).toMatchObject({ username: u.username, reason: 'locked' });
+    expect((await t.call('PATCH', `/api/v1/users/${u.id}`, { status: 'active' })).status).toBe(200);
+    expect((await login(u.username, TEST_PASSWORD, '10.12.0.2')).statusCode).toBe(200);
   });
 
   it('answers a disabled account like a wrong password', async () => {
@@ -69,8 +106,41 @@ describe('login and sessions', () => {
     await t.call('PATCH', `/api/v1/users/${u.id}`, { status: 'disabled' });
     const res = await login(u.username, TEST_PASSWORD, '10.6.0.1');
     expect(res.statusCode).toBe(401);
-    expect(res.json().message).toBe('用户名或密码错误');
+    expect(res.json().message).toBe(REFUSED);
     expect((await lastAudit('login_failed'))?.after).toMatchObject({ reason: 'disabled' });
+  });
+
+  it("counts failures per account and per address apart: one account's success clears neither another account's count nor the address's", async () => {
+    const own = await t.userWith({ roles: ['reader'] });
+    const victim = await t.userWith({ roles: ['reader'] });
+    const from = '10.9.0.1';
+    for (let i = 0; i < 4; i++) expect((await login(victim.username, `Guess-pass-${i}0`, from)).statusCode).toBe(401);
+    expect((await login(own.username, TEST_PASSWORD, from)).statusCode).toBe(200);
+    // The fifth consecutive failure on the victim locks it: the success in between was another account's.
+    expect((await login(victim.username, 'Guess-pass-50', from)).statusCode).toBe(401);
+    expect((await login(victim.username, TEST_PASSWORD, '10.9.0.2')).statusCode).toBe(401);
+    expect((await lastAudit('login_failed'))?.after).toMatchObject({ username: victim.username, reason: 'locked' });
+    // The address has 5 failures; the success did not clear them: 25 more reach its limit of 30.
+    for (let i = 0; i < 25; i++) expect((await login(`spray${i}`, 'Wrong-pass-123', from)).statusCode).toBe(401);
+    const throttled = await login(own.username, TEST_PASSWORD, from);
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json()).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('分钟后再试') });
+    expect((await login(own.username, TEST_PASSWORD, '10.9.0.3')).statusCode).toBe(200);
+  });
+
+  it("a success clears that account's own failures", async () => {
+    const u = await t.userWith({ roles: ['reader'] });
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 4; i++) expect((await login(u.username, 'Wrong-pass-123', `10.10.${round}.${i}`)).statusCode).toBe(401);
+      expect((await login(u.username, TEST_PASSWORD, `10.10.${round}.9`)).statusCode).toBe(200);
+    }
+  });
+
+  it('counts parallel wrong guesses without losing any (the lock is one atomic update)', async () => {
+    const u = await t.userWith({ roles: ['reader'] });
+    await Promise.all(Array.from({ length: 5 }, (_, i) => login(u.username, 'Wrong-pass-123', `10.11.0.${i}`)));
+    expect((await login(u.username, TEST_PASSWORD, '10.11.0.9')).statusCode).toBe(401);
+    expect((await t.call('GET', `/api/v1/users/${u.id}`)).body.status).toBe('locked');
   });
 
   it('throttles repeated failures from one address', async () => {

@@ -21,7 +21,7 @@ function scopeLabel(auth: Authenticated, user: Awaited<ReturnType<typeof getUser
 
 export function registerAuthRoutes(app: TypedApp, deps: RouteDeps) {
   const { db, sessionPolicy: policy, secureCookies } = deps;
-  const guards = { byAddress: new FailureThrottle(policy.addressLimit, 5 * 60_000), unknownNames: new FailureThrottle(policy.maxFailures, policy.lockMinutes * 60_000) };
+  const guards = { byAddress: new FailureThrottle(policy.addressLimit, 5 * 60_000) };
   const cookieOptions = { path: '/', sameSite: 'strict' as const, secure: secureCookies };
 
   const presentMe = async (auth: Authenticated): Promise<Me> => {

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Queryable } from '../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Action } from '../../platform/access/actions.ts';
 import * as usersRepo from '../users/users.repository.ts';
+import * as repo from './auth.repository.ts';
 import { loadIdentity, type Identity } from '../users/users.identity.ts';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import type { FailureThrottle } from './auth.throttle.ts';
@@ -18,10 +19,12 @@ export interface SessionPolicy {
   addressLimit: number;
 }
 
-/** The in-memory guards of the login route: per client address, and per unknown username (see login). */
+/**
+ * The in-memory guard of the login route: failures per client address (password spraying). A
+ * success never clears it; failures per account are counted in the database (users.failed_attempts).
+ */
 export interface LoginGuards {
   byAddress: FailureThrottle;
-  unknownNames: FailureThrottle;
 }
 
 export function sessionPolicyFromEnv(env = process.env): SessionPolicy {
@@ -44,13 +47,25 @@ export interface Authenticated extends Identity {
   csrfToken: string | null;
 }
 
-const WRONG = '用户名或密码错误';
-const lockedUntil = (until: Date) => `该账号因多次登录失败已锁定，请于 ${until.toLocaleTimeString('zh-CN', { hour12: false })} 后重试或联系管理员解锁`;
+/**
+ * The one answer to every refused login — unknown username, wrong password, locked account,
+ * disabled account: the same status, message and issue, so no answer tells which accounts exist or
+ * what state they are in. The audit log records the real reason.
+ */
+export function loginRefused(policy: Pick<SessionPolicy, 'maxFailures' | 'lockMinutes'>): AppError {
+  const message = `用户名或密码错误（同一账号连续失败 ${policy.maxFailures} 次将锁定 ${policy.lockMinutes} 分钟）`;
+  return new AppError('UNAUTHENTICATED', message, [{ path: 'password', message }]);
+}
+
+type LoginRefusalReason = 'unknown_user' | 'wrong_password' | 'locked' | 'disabled';
 
 /**
- * Logs in: every outcome is audited; failures count toward a temporary lock of the account.
- * Unknown usernames and disabled accounts answer exactly as a wrong password would — an unknown
- * name even "locks" after the same number of failures — so answers never tell which accounts exist.
+ * Logs in; every outcome is audited. Each refusal does the same work — one argon2 verification
+ * (against a dummy hash when there is no usable account), the one failure-counting statement, one
+ * audit row — and gives the same answer (loginRefused). Failures are counted twice, apart: per
+ * client address (in memory; 429 once over the limit) and per account (in the database; a lock
+ * after policy.maxFailures consecutive wrong passwords). A success clears that account's count
+ * only, never the address's.
  */
 export async function login(
   db: Db,
@@ -59,58 +74,50 @@ export async function login(
   guards: LoginGuards,
 ): Promise<{ token: string; csrfToken: string; identity: Authenticated; expiresAt: Date }> {
   const ctx = (id: number | null): RequestContext => ({ actor: { id, name: input.username }, ip: input.ip, scope: { all: true }, permissions: new Set() });
-  const key = input.ip ?? 'unknown';
-  const throttle = guards.byAddress;
-  const wait = throttle.retryAfter(key);
+  const address = input.ip ?? 'unknown';
+  const wait = guards.byAddress.retryAfter(address);
   if (wait > 0) {
     await writeAudit(db, ctx(null), { entity: 'session', entityId: null, action: 'login_throttled', after: { username: input.username } });
     throw new AppError('RATE_LIMITED', `登录失败次数过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`, [], { retryAfterSeconds: Math.ceil(wait / 1000) });
   }
   const user = await usersRepo.findForLogin(db, input.username);
-  const failed = async (reason: string, message = WRONG, userId: number | null = null) => {
-    throttle.fail(key);
-    await writeAudit(db, ctx(userId), { entity: 'session', entityId: null, action: 'login_failed', after: { username: input.username, reason } });
-    return new AppError('UNAUTHENTICATED', message, [{ path: reason === 'unknown_user' || reason === 'wrong_password' ? 'password' : 'username', message }]);
-  };
   const now = new Date();
-  if (!user) {
-    await verifyPassword(await dummyHash(), input.password);
-    const phantomWait = guards.unknownNames.retryAfter(input.username);
-    if (phantomWait > 0) throw await failed('unknown_user', lockedUntil(new Date(now.getTime() + phantomWait)));
-    guards.unknownNames.fail(input.username);
-    const nowLocked = guards.unknownNames.retryAfter(input.username) > 0;
-    throw await failed('unknown_user', nowLocked ? `${WRONG}；连续失败 ${policy.maxFailures} 次，账号已锁定 ${policy.lockMinutes} 分钟` : WRONG);
-  }
-  if (user.status === 'disabled') {
-    await verifyPassword(await dummyHash(), input.password);
-    throw await failed('disabled', WRONG, user.id);
-  }
-  if (user.locked_until && user.locked_until > now) throw await failed('locked', lockedUntil(user.locked_until), user.id);
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const attempts = user.failed_attempts + 1;
-    const lock = attempts >= policy.maxFailures;
-    await usersRepo.update(db, user.id, {
-      failed_attempts: lock ? 0 : attempts,
-      ...(lock && { status: 'locked' as const, locked_until: new Date(now.getTime() + policy.lockMinutes * 60_000) }),
+  const reason: LoginRefusalReason | null = !user
+    ? 'unknown_user'
+    : user.status === 'disabled'
+      ? 'disabled'
+      : (user.locked_until && user.locked_until > now) || (user.status === 'locked' && !user.locked_until) // an administrator's lock has no end
+        ? 'locked'
+        : null;
+  // The real hash only for an account that may log in now; otherwise the dummy, so every answer costs one verification.
+  const verified = await verifyPassword(reason ? await dummyHash() : user!.password_hash, input.password);
+  if (reason || !verified) {
+    guards.byAddress.fail(address);
+    // The same statement for every refusal: it counts (and locks) only an active account's wrong password.
+    const counted = await usersRepo.countLoginFailure(db, input.username, policy);
+    await writeAudit(db, ctx(user?.id ?? null), {
+      entity: 'session',
+      entityId: null,
+      action: 'login_failed',
+      after: { username: input.username, reason: reason ?? 'wrong_password', ...(counted?.locked && { locked: true }) },
     });
-    throw await failed('wrong_password', lock ? `${WRONG}；连续失败 ${policy.maxFailures} 次，账号已锁定 ${policy.lockMinutes} 分钟` : WRONG, user.id);
+    throw loginRefused(policy);
   }
-  throttle.succeed(key);
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
   const sessionId = await db.transaction().execute(async (trx) => {
-    await usersRepo.update(trx, user.id, { failed_attempts: 0, locked_until: null, last_login_at: now, ...(user.status === 'locked' && { status: 'active' as const }) });
+    await usersRepo.update(trx, user!.id, { failed_attempts: 0, locked_until: null, last_login_at: now, ...(user!.status === 'locked' && { status: 'active' as const }) });
     const { id } = await trx
       .insertInto('sessions')
-      .values({ token_hash: sha256(token), csrf_token: csrfToken, user_id: user.id, expires_at: expiresAt, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null })
+      .values({ token_hash: sha256(token), csrf_token: csrfToken, user_id: user!.id, expires_at: expiresAt, ip: input.ip, user_agent: input.userAgent?.slice(0, 300) ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx(user.id), { entity: 'session', entityId: id, action: 'login' });
+    await writeAudit(trx, ctx(user!.id), { entity: 'session', entityId: id, action: 'login' });
     return id;
   });
-  const identity = await loadIdentity(db, user.id);
-  if (!identity) throw new AppError('UNAUTHENTICATED', WRONG);
+  const identity = await loadIdentity(db, user!.id);
+  if (!identity) throw loginRefused(policy);
   return { token, csrfToken, identity: { ...identity, via: 'session', sessionId, csrfToken }, expiresAt };
 }
 
@@ -240,4 +247,37 @@ export async function revokeToken(db: Db, ctx: RequestContext, id: number) {
     if (!done.numUpdatedRows) throw notFound('API 令牌', id);
     await writeAudit(trx, ctx, { entity: 'api_token', entityId: id, action: 'revoke' });
   });
+}
+
+/**
+ * A disabled user's credentials end with them, inside the disabling transaction: every session is
+ * ended and every API token marked revoked (audited one by one), so enabling the user again revives
+ * none of them — the user logs in anew and creates new tokens.
+ */
+export async function endCredentials(trx: Queryable, ctx: RequestContext, userId: number, reason: 'user_disabled') {
+  const sessions = await repo.endSessions(trx, userId);
+  const tokens = await repo.liveTokens(trx, userId);
+  await repo.revokeTokens(trx, userId, tokens.map((t) => t.id));
+  for (const t of tokens) await writeAudit(trx, ctx, { entity: 'api_token', entityId: t.id, action: 'revoke', after: { userId, name: t.name, reason } });
+  if (sessions) await writeAudit(trx, ctx, { entity: 'user', entityId: userId, action: 'sessions_ended', after: { count: sessions, reason } });
+  return { sessions, tokens: tokens.length };
+}
+
+/**
+ * After a change of the user's roles, each API token keeps only the actions the new roles grant: a
+ * token left with none is revoked. A token acts with the intersection of its actions and its user's
+ * anyway; narrowing it for good means giving the roles back later does not widen old tokens again.
+ */
+export async function narrowTokens(trx: Queryable, ctx: RequestContext, userId: number, granted: ReadonlySet<string>) {
+  for (const t of await repo.liveTokens(trx, userId)) {
+    const kept = t.actions.filter((a) => granted.has(a));
+    if (kept.length === t.actions.length) continue;
+    if (kept.length) {
+      await repo.setTokenActions(trx, t.id, kept);
+      await writeAudit(trx, ctx, { entity: 'api_token', entityId: t.id, action: 'narrow', before: { actions: t.actions }, after: { actions: kept, reason: 'roles_changed' } });
+    } else {
+      await repo.revokeTokens(trx, userId, [t.id]);
+      await writeAudit(trx, ctx, { entity: 'api_token', entityId: t.id, action: 'revoke', before: { actions: t.actions }, after: { userId, name: t.name, reason: 'roles_changed' } });
+    }
+  }
 }

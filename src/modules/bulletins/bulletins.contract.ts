@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from '../../platform/contract.ts';
+import { isoDate, pageQuery, ref } from '../../platform/contract.ts';
 import { activityType } from '../activities/activities.contract.ts';
 import { donationInput } from '../donations/donations.contract.ts';
 import { trainingFields } from '../training/training.contract.ts';
@@ -81,9 +81,9 @@ export const acceptTraining = trainingFields
     targetGroup: trainingFields.shape.targetGroup.default('other'),
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
-    batches: z.number().int('批次须为整数').min(1, '批次至少为 1').default(1),
-    participants: z.number({ error: '请填写培训人数' }).int('人数须为整数').min(0, '人数不能为负数'),
-    personTimes: z.number({ error: '请填写培训人次' }).int('人次须为整数').min(0, '人次不能为负数'),
+    batches: z.number().int('批次须为整数').min(1, '批次至少为 1').max(10_000_000, '批次过大').default(1),
+    participants: z.number({ error: '请填写培训人数' }).int('人数须为整数').min(0, '人数不能为负数').max(10_000_000, '人数过大'),
+    personTimes: z.number({ error: '请填写培训人次' }).int('人次须为整数').min(0, '人次不能为负数').max(10_000_000, '人次过大'),
   })
   .refine((t) => !t.startDate || !t.endDate || t.endDate >= t.startDate, { message: '结束日期不能早于开始日期', path: ['endDate'] })
   .refine((t) => t.personTimes >= t.participants, { message: '人次不能少于人数', path: ['personTimes'] });
@@ -104,15 +104,15 @@ export type AcceptRecords = z.infer<typeof acceptRecords>;
 
 /** 采用: the activity as the reviewer edited it, or a link to an activity already recorded; either may bring its records. */
 export const acceptInput = z.union([
-  z.object({ linkActivityId: z.number().int().positive(), records: acceptRecords.optional() }),
+  z.object({ linkActivityId: ref('activity'), records: acceptRecords.optional() }),
   z.object({
     type: activityType,
     title: z.string().trim().min(2, '标题至少 2 个字').max(200),
     startDate: isoDate,
     endDate: isoDate,
     regionCodes: z.array(z.string().regex(/^\d{2,12}$/)).max(50).default([]),
-    pairingId: z.number().int().positive().nullable().optional(),
-    leadOrgId: z.number().int().positive().nullable().optional(),
+    pairingId: ref('pairing').nullable().optional(),
+    leadOrgId: ref('org').nullable().optional(),
     records: acceptRecords.optional(),
   }),
 ]);

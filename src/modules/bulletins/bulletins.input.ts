@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import mammoth from 'mammoth';
 import { AppError } from '../../platform/errors.ts';
+import { checkZip, DOCX_ZIP_LIMITS } from '../../platform/files/zip-guard.ts';
 
 export const MAX_BULLETIN_BYTES = 10 * 1024 * 1024;
 const bad = (message: string) => new AppError('VALIDATION', message, [{ path: 'file', message }]);
@@ -9,7 +10,8 @@ const bad = (message: string) => new AppError('VALIDATION', message, [{ path: 'f
 /**
  * A bulletin's text from a file: .docx (a Word document, read with mammoth), or text (.txt, pasted,
  * PDF-extracted) in UTF-8. Empty files, binary files under a text name, a .docx that is not a zip,
- * other encodings and files over 10 MB are refused with a message that says which.
+ * other encodings and files over 10 MB are refused with a message that says which; a .docx must
+ * pass the zip guard (DOCX_ZIP_LIMITS) before mammoth unpacks it.
  */
 export async function bulletinText(path: string): Promise<string> {
   const size = (await stat(path)).size;
@@ -24,6 +26,7 @@ export async function bulletinTextOf(bytes: Buffer, name: string): Promise<strin
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (extname(name).toLowerCase() === '.docx' || zip) {
     if (!zip) throw bad('文件扩展名是 .docx，但内容不是 Word 文档（不是 zip 格式）');
+    await checkZip(bytes, DOCX_ZIP_LIMITS, `文件「${basename(name)}」`);
     try {
       return (await mammoth.extractRawText({ buffer: bytes })).value;
     } catch (err) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkRef } from '../references/references.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -106,6 +107,7 @@ export async function acceptDraft(db: Db, ctx: RequestContext, id: number, v: Ac
     const { draft, doc } = await pendingDraft(trx, ctx, id);
     const source = `（来源：${doc.file_name}，第 ${draft.item_no} 条）`;
     const linked = 'linkActivityId' in v;
+    if (linked) await checkRef(trx, ctx.scope, 'activity', v.linkActivityId, 'linkActivityId');
     const activity = linked
       ? await getActivity(trx, ctx.scope, v.linkActivityId)
       : await createActivityIn(trx, ctx, {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode, type Issue } from '../../platform/errors.ts';
+import { heavyParse } from '../../platform/files/heavy.ts';
 import type { Extraction } from './bulletins.extract.ts';
 
 /**
@@ -40,8 +41,15 @@ function readerThread(): Worker {
   return w;
 }
 
-/** A bulletin file read and extracted off the server's main thread (bulletinTextOf + extractBulletin), at most MAX_ITEMS items. */
+/**
+ * A bulletin file read and extracted off the server's main thread (bulletinTextOf + extractBulletin), at most
+ * MAX_ITEMS items; one at a time with the process's other file parses (a busy server answers 503).
+ */
 export function readBulletin(bytes: Buffer, name: string): Promise<Extraction> {
+  return heavyParse(() => onReaderThread(bytes, name));
+}
+
+function onReaderThread(bytes: Buffer, name: string): Promise<Extraction> {
   return new Promise((resolve, reject) => {
     const id = ++seq;
     pending.set(id, { resolve, reject });

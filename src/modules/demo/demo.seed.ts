@@ -63,7 +63,7 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
   const asUser = async (username: string): Promise<RequestContext> => {
     const { id } = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
     const identity = (await loadIdentity(db, id))!;
-    return { actor: { id, name: username }, ip: null, scope: identity.scope, permissions: identity.permissions };
+    return { actor: { id, name: username, orgId: identity.orgId }, ip: null, scope: identity.scope, permissions: identity.permissions };
   };
   const pairingIds = new Map<string, number>();
   for (const p of await db.selectFrom('pairings as p').innerJoin('orgs as e', 'e.id', 'p.east_org_id').innerJoin('orgs as w', 'w.id', 'p.west_org_id').select(['p.id', 'e.name as east', 'w.name as west']).execute()) {

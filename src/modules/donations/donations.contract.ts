@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, regionCode } from '../../platform/contract.ts';
+import { claimStatus, isoDate, pageQuery, regionCode, ref } from '../../platform/contract.ts';
 
 export const DONATION_KINDS = { cash: '资金', goods: '物资' } as const;
 const fen = z.number().int('金额必须是整数（分）').min(0, '金额不能为负').max(1e15, '金额过大');
@@ -12,10 +12,10 @@ export const donationItem = z.object({
 });
 
 const fields = z.object({
-  donorOrgId: z.number().int().positive().nullable().optional(),
+  donorOrgId: ref('org').nullable().optional(),
   /** A named donor outside the registry (e.g. 三家律师事务所, 爱心人士). */
   donorName: z.string().trim().max(200).nullable().optional(),
-  recipientOrgId: z.number().int().positive().nullable().optional(),
+  recipientOrgId: ref('org').nullable().optional(),
   recipientRegion: regionCode.nullable().optional(),
   kind: z.enum(['cash', 'goods']),
   /** Cash amount, or the declared value of goods (分). For goods with valued items, their sum. */
@@ -23,8 +23,10 @@ const fields = z.object({
   items: z.array(donationItem).max(100),
   purpose: z.string().trim().max(2000).nullable().optional(),
   donatedOn: isoDate,
-  pairingId: z.number().int().positive().nullable().optional(),
-  activityId: z.number().int().positive().nullable().optional(),
+  pairingId: ref('pairing').nullable().optional(),
+  activityId: ref('activity').nullable().optional(),
+  /** The unit that owns the record (only its scope may change it); by default the creator's own unit. */
+  owningOrgId: ref('org').nullable().optional(),
 });
 export const donationInput = fields.extend({ items: fields.shape.items.default([]) });
 export type DonationInput = z.infer<typeof donationInput>;
@@ -47,6 +49,11 @@ export const donation = z.object({
   donatedOn: z.string(),
   pairingId: z.number().int().nullable(),
   activityId: z.number().int().nullable(),
+  owningOrgId: z.number().int().nullable(),
+  owningOrgName: z.string().nullable(),
+  /** Whether the recipient has confirmed it (it counts in the recipient's totals once confirmed). */
+  claimStatus: claimStatus,
+  claimNote: z.string().nullable(),
   isDemo: z.boolean(),
 });
 export type Donation = z.infer<typeof donation>;

@@ -5,7 +5,14 @@ import { recordInScope, type Scope } from '../../platform/access/scope.ts';
 import type { DonationListQuery } from './donations.contract.ts';
 
 export const donationInScope = (scope: Scope): Expression<SqlBool> =>
-  recordInScope(scope, { orgs: ['d.donor_org_id', 'd.recipient_org_id'], region: 'd.county_code', pairing: 'd.pairing_id' });
+  recordInScope(scope, { orgs: ['d.owning_org_id', 'd.donor_org_id', 'd.recipient_org_id'], region: 'd.county_code', pairing: 'd.pairing_id' });
+
+/**
+ * What counts in a scope's totals: the donor's and owner's side always; the recipient's side (its
+ * unit or county) only once the recipient has confirmed the donation (认领).
+ */
+export const donationCountsIn = (scope: Scope): Expression<SqlBool> =>
+  recordInScope(scope, { orgs: ['d.owning_org_id', 'd.donor_org_id'], pairing: 'd.pairing_id', extra: [sql<SqlBool>`(d.claim_status = 'confirmed' and ${recordInScope(scope, { orgs: ['d.recipient_org_id'], region: 'd.county_code' })})`] });
 
 function base(q: Queryable, scope: Scope) {
   return q
@@ -13,10 +20,11 @@ function base(q: Queryable, scope: Scope) {
     .leftJoin('orgs as dn', 'dn.id', 'd.donor_org_id')
     .leftJoin('orgs as rc', 'rc.id', 'd.recipient_org_id')
     .leftJoin('regions as rg', 'rg.code', 'd.recipient_region')
+    .leftJoin('orgs as ow', 'ow.id', 'd.owning_org_id')
     .where(donationInScope(scope));
 }
 
-const columns = ['dn.name as donor_org_name', 'rc.name as recipient_org_name', 'rg.name as recipient_region_name'] as const;
+const columns = ['dn.name as donor_org_name', 'rc.name as recipient_org_name', 'rg.name as recipient_region_name', 'ow.name as owning_org_name'] as const;
 
 export async function list(q: Queryable, scope: Scope, f: DonationListQuery) {
   let query = base(q, scope);
@@ -45,7 +53,7 @@ export async function items(q: Queryable, ids: number[]) {
   return q.selectFrom('donation_items').selectAll().where('donation_id', 'in', ids).orderBy('id').execute();
 }
 
-type Values = { donor_org_id: number | null; donor_name: string | null; recipient_org_id: number | null; recipient_region: string | null; county_code: string | null; kind: 'cash' | 'goods'; value_fen: number; purpose: string | null; donated_on: string; pairing_id: number | null; activity_id: number | null; is_demo?: boolean };
+type Values = { donor_org_id: number | null; donor_name: string | null; recipient_org_id: number | null; recipient_region: string | null; county_code: string | null; kind: 'cash' | 'goods'; value_fen: number; purpose: string | null; donated_on: string; pairing_id: number | null; activity_id: number | null; owning_org_id?: number | null; claim_status?: 'pending' | 'confirmed' | 'refused'; claim_note?: string | null; claim_decided_by?: string | null; claim_decided_at?: Date | null; is_demo?: boolean };
 
 export async function insert(q: Queryable, v: Values) {
   return (await q.insertInto('donations').values(v).returning('id').executeTakeFirstOrThrow()).id;
@@ -63,9 +71,9 @@ export async function replaceItems(q: Queryable, id: number, list: { item: strin
 
 /** Totals in scope grouped by pairing, county or year: cash and goods apart. */
 export async function totals(q: Queryable, scope: Scope, by: 'pairing' | 'county' | 'year', f: { county?: string; year?: number }) {
-  const key = by === 'pairing' ? sql<string>`coalesce(d.pairing_id::text, '')` : by === 'county' ? sql<string>`coalesce(d.county_code, '')` : sql<string>`extract(year from d.donated_on)::int::text`;
-  let query = q.selectFrom('donations as d').where(donationInScope(scope));
-  if (f.county) query = query.where('d.county_code', 'like', `${f.county.slice(0, 6)}%`);
+  const key = by === 'pairing' ? sql<string>`coalesce(d.pairing_id::text, '')` : by === 'county' ? sql<string>`case when d.claim_status = 'confirmed' then coalesce(d.county_code, '') else '?' end` : sql<string>`extract(year from d.donated_on)::int::text`;
+  let query = q.selectFrom('donations as d').where(donationCountsIn(scope));
+  if (f.county) query = query.where('d.county_code', 'like', `${f.county.slice(0, 6)}%`).where('d.claim_status', '=', 'confirmed');
   if (f.year) query = query.where('d.donated_on', '>=', `${f.year}-01-01`).where('d.donated_on', '<=', `${f.year}-12-31`);
   return query
     .select([

@@ -4,6 +4,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
 import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
+import { assertOwner, chooseOwner, claimStatusFor } from '../../platform/access/ownership.ts';
+import { checkFitsPairing, checkRefs, sameArea } from '../references/references.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
 import * as repo from './donations.repository.ts';
@@ -28,6 +30,10 @@ async function present(q: Queryable, rows: repo.DonationRow[]): Promise<Donation
     donatedOn: r.donated_on,
     pairingId: r.pairing_id,
     activityId: r.activity_id,
+    owningOrgId: r.owning_org_id,
+    owningOrgName: r.owning_org_name,
+    claimStatus: r.claim_status,
+    claimNote: r.claim_note,
     isDemo: r.is_demo,
   }));
 }
@@ -58,29 +64,35 @@ async function resolve(q: Queryable, scope: Scope, d: DonationInput) {
     throw invalidField('valueFen', `申报价值 ${(d.valueFen / 100).toFixed(2)} 元与物品价值合计 ${(itemSum / 100).toFixed(2)} 元不符`);
   }
   if (d.kind === 'cash' && d.items.length) throw invalidField('items', '资金捐赠不应列物品');
-  for (const [field, id] of [['donorOrgId', d.donorOrgId], ['recipientOrgId', d.recipientOrgId]] as const) {
-    if (id && !(await orgsRepo.findById(q, id))) throw invalidField(field, `组织 ${id} 不存在`);
-  }
+  await checkRefs(q, scope, [['donorOrgId', 'org', d.donorOrgId], ['recipientOrgId', 'org', d.recipientOrgId], ['pairingId', 'pairing', d.pairingId], ['activityId', 'activity', d.activityId]]);
+  const recipient = d.recipientOrgId ? await orgsRepo.findById(q, d.recipientOrgId) : null;
   let county: string | null = null;
   if (d.recipientRegion) {
     const region = await regionsRepo.findByCode(q, d.recipientRegion);
     if (!region) throw invalidField('recipientRegion', `未知的区划代码 ${d.recipientRegion}`);
     county = region.level >= 3 ? d.recipientRegion.slice(0, 6) : null;
-  } else if (d.recipientOrgId) {
-    const org = await orgsRepo.findById(q, d.recipientOrgId);
-    county = org?.region_code && org.region_code.length >= 6 ? org.region_code.slice(0, 6) : null;
+    // The recipient unit must lie in the place the donation is recorded for.
+    if (recipient?.region_code && !sameArea(recipient.region_code, d.recipientRegion)) {
+      throw invalidField('recipientOrgId', `受赠单位${recipient.name}不在受赠地 ${region.name} 范围内`);
+    }
+  } else if (recipient) {
+    county = recipient.region_code && recipient.region_code.length >= 6 ? recipient.region_code.slice(0, 6) : null;
   }
+  await checkFitsPairing(q, d.pairingId, [[d.recipientRegion ? 'recipientRegion' : 'recipientOrgId', county]], 'west');
   const pairing = d.pairingId ? await pairingsRepo.findById(q, d.pairingId, scope) : null;
-  if (d.pairingId && !pairing) throw invalidField('pairingId', `结对关系 ${d.pairingId} 不存在或不在您的数据范围内`);
   if (!scope.all && !pairing && !(d.donorOrgId && orgInScope(scope, d.donorOrgId)) && !(d.recipientOrgId && orgInScope(scope, d.recipientOrgId)) && !regionInScope(scope, county)) {
     throw new AppError('FORBIDDEN', '该捐赠不在您的数据范围内：捐赠方、受赠方、受赠地或结对关系须属于您的范围', [{ path: 'recipientOrgId', message: '超出数据范围' }]);
   }
-  return { value, county };
+  // The recipient's side counts the donation once it confirms, unless the creator covers it too.
+  const claim = claimStatusFor(scope, { orgId: d.recipientOrgId, regionCode: d.recipientOrgId ? null : county });
+  return { value, county, claim };
 }
 
 export async function createDonationIn(q: Queryable, ctx: RequestContext, d: DonationInput, opts: { isDemo?: boolean } = {}): Promise<Donation> {
-  const { value, county } = await resolve(q, ctx.scope, d);
+  const { value, county, claim } = await resolve(q, ctx.scope, d);
   const id = await repo.insert(q, {
+    owning_org_id: chooseOwner(ctx, d.owningOrgId, [d.pairingId ? (await pairingsRepo.findById(q, d.pairingId, ctx.scope))?.east_id : null, d.donorOrgId, d.recipientOrgId]),
+    claim_status: claim,
     donor_org_id: d.donorOrgId ?? null,
     donor_name: d.donorName ?? null,
     recipient_org_id: d.recipientOrgId ?? null,
@@ -106,9 +118,15 @@ export const createDonation = (db: Db, ctx: RequestContext, d: DonationInput, op
 export async function updateDonation(db: Db, ctx: RequestContext, id: number, patch: DonationPatch): Promise<Donation> {
   return db.transaction().execute(async (trx) => {
     const before = await getDonation(trx, ctx.scope, id);
+    assertOwner(ctx, before, '捐赠');
     const merged: DonationInput = { ...before, ...patch, items: patch.items ?? before.items };
-    const { value, county } = await resolve(trx, ctx.scope, merged);
+    const { value, county, claim } = await resolve(trx, ctx.scope, merged);
+    const recipientChanged = merged.recipientOrgId !== before.recipientOrgId || county !== before.countyCode;
+    if (patch.owningOrgId !== undefined) chooseOwner(ctx, patch.owningOrgId, []);
     await repo.update(trx, id, {
+      ...(patch.owningOrgId !== undefined && { owning_org_id: patch.owningOrgId }),
+      // A confirmation holds for the recipient it was given by; a new recipient confirms anew.
+      ...(recipientChanged && { claim_status: claim, claim_note: null, claim_decided_by: null, claim_decided_at: null }),
       donor_org_id: merged.donorOrgId ?? null,
       donor_name: merged.donorName ?? null,
       recipient_org_id: merged.recipientOrgId ?? null,
@@ -131,6 +149,7 @@ export async function updateDonation(db: Db, ctx: RequestContext, id: number, pa
 export async function deleteDonation(db: Db, ctx: RequestContext, id: number) {
   await db.transaction().execute(async (trx) => {
     const before = await getDonation(trx, ctx.scope, id);
+    assertOwner(ctx, before, '捐赠');
     await repo.remove(trx, id);
     await writeAudit(trx, ctx, { entity: 'donation', entityId: id, action: 'delete', before });
   });
@@ -146,5 +165,5 @@ export async function donationTotals(q: Queryable, scope: Scope, by: 'pairing' |
     const pairs = ids.length ? await q.selectFrom('pairings as p').innerJoin('orgs as e', 'e.id', 'p.east_org_id').innerJoin('orgs as w', 'w.id', 'p.west_org_id').select(['p.id', 'e.name as east', 'w.name as west']).where('p.id', 'in', ids).execute() : [];
     for (const p of pairs) labels.set(String(p.id), `${p.east} ↔ ${p.west}`);
   }
-  return rows.map((r) => ({ key: r.key, label: labels.get(r.key) ?? (r.key || '（未关联）'), cashFen: Number(r.cash_fen), goodsFen: Number(r.goods_fen), count: Number(r.n) }));
+  return rows.map((r) => ({ key: r.key, label: r.key === '?' ? '（待受援方确认）' : labels.get(r.key) ?? (r.key || '（未关联）'), cashFen: Number(r.cash_fen), goodsFen: Number(r.goods_fen), count: Number(r.n) }));
 }

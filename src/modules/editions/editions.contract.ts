@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from '../../platform/contract.ts';
+import { isoDate, pageQuery, ref } from '../../platform/contract.ts';
 
 /** An edition is one 期 of a publisher's bulletin; 草稿 → 审核 → 印发, frozen once issued. */
 export const EDITION_STATUSES = { draft: '草稿', review: '待审核', issued: '已印发' } as const;
@@ -12,7 +12,7 @@ export const distribution = z.object({ bao: names.default([]), song: names.defau
 export type Distribution = z.infer<typeof distribution>;
 
 const header = z.object({
-  publisherOrgId: z.number().int().positive(),
+  publisherOrgId: ref('org'),
   title: z.string().trim().min(2, '刊名至少 2 个字').max(50),
   /** 增刊: numbered apart from the regular issues. */
   supplement: z.boolean(),
@@ -24,13 +24,13 @@ const header = z.object({
   totalNo: z.number().int('总期号须为整数').positive('总期号须为正整数').max(99999),
   periodFrom: isoDate.nullable(),
   periodTo: isoDate.nullable(),
-  pairingId: z.number().int().positive().nullable(),
+  pairingId: ref('pairing').nullable(),
   countyCode: z.string().regex(/^\d{6}$/, '县级区划代码应为 6 位数字').nullable(),
   withToc: z.boolean(),
   distribution,
   copies: z.number().int('份数须为整数').positive('份数须为正整数').max(100000).nullable(),
   /** 更正: the issued edition this one corrects. */
-  correctsId: z.number().int().positive().nullable(),
+  correctsId: ref('edition').nullable(),
 });
 const periodInOrder = (v: { periodFrom?: string | null; periodTo?: string | null }) => !v.periodFrom || !v.periodTo || v.periodTo >= v.periodFrom;
 const periodIssue = { message: '截止日期不能早于起始日期', path: ['periodTo'] };
@@ -60,7 +60,7 @@ export const itemInput = z.object({
   section: z.string().trim().max(40).nullable().optional(),
   title: z.string().trim().min(2, '标题至少 2 个字').max(200),
   body: z.string().trim().min(1, '正文不能为空').max(20_000),
-  activityId: z.number().int().positive().nullable().optional(),
+  activityId: ref('activity').nullable().optional(),
 });
 export type ItemInput = z.infer<typeof itemInput>;
 /** The edition's items in their new order: reorder, edit, add and remove in one change. */

@@ -127,15 +127,19 @@ async function checkItems(q: Queryable, ctx: RequestContext, items: ItemInput[])
 }
 const itemRows = (items: (ItemInput | CandidateItem)[]) => items.map((it) => ({ section: it.section ?? null, title: it.title, body: it.body, activity_id: it.activityId ?? null }));
 
+/** 更正 names an issued edition of the same publisher, in the caller's scope (else the same 400 as an unknown one). */
+async function checkCorrects(q: Queryable, ctx: RequestContext, correctsId: number | null | undefined, publisherOrgId: number, selfId?: number) {
+  if (!correctsId) return;
+  const corrected = await repo.findEdition(q, ctx.scope, correctsId);
+  if (!corrected || corrected.id === selfId || corrected.publisher_org_id !== publisherOrgId) throw invalidField('correctsId', `要更正的简报 ${correctsId} 不存在或不是本单位编发的`);
+  if (corrected.status !== 'issued') throw invalidField('correctsId', '只能更正已印发的简报；未印发的请直接修改');
+}
+
 export async function createEdition(db: Db, ctx: RequestContext, v: EditionInput): Promise<Edition> {
   return db.transaction().execute(async (trx) => {
     await checkPublisher(trx, ctx, v.publisherOrgId);
     await checkScopeFilters(trx, ctx, v);
-    if (v.correctsId) {
-      const corrected = await repo.findEdition(trx, ctx.scope, v.correctsId);
-      if (!corrected || corrected.publisher_org_id !== v.publisherOrgId) throw invalidField('correctsId', `要更正的简报 ${v.correctsId} 不存在或不是本单位编发的`);
-      if (corrected.status !== 'issued') throw invalidField('correctsId', '只能更正已印发的简报；未印发的请直接修改');
-    }
+    await checkCorrects(trx, ctx, v.correctsId, v.publisherOrgId);
     if (v.compose && !(v.periodFrom && v.periodTo)) throw invalidField('periodFrom', '组稿需要起止日期（从这段时间的工作动态中起草条目）');
     await repo.lockPublisher(trx, v.publisherOrgId);
     const year = Number(v.issuedOn.slice(0, 4));
@@ -159,6 +163,7 @@ export async function updateEdition(db: Db, ctx: RequestContext, id: number, p: 
   return db.transaction().execute(async (trx) => {
     const before = await editable(trx, ctx, id, ['draft'], '修改');
     await checkScopeFilters(trx, ctx, p);
+    await checkCorrects(trx, ctx, p.correctsId, before.publisherOrgId, id);
     const year = p.issuedOn ? Number(p.issuedOn.slice(0, 4)) : before.year;
     const series = { publisherOrgId: before.publisherOrgId, title: p.title ?? before.title, supplement: p.supplement ?? before.supplement };
     if (p.title !== undefined || p.supplement !== undefined || p.issueNo !== undefined || p.totalNo !== undefined || year !== before.year) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, regionCode } from '../../platform/contract.ts';
+import { isoDate, pageQuery, regionCode, ref } from '../../platform/contract.ts';
 
 /**
  * 劳务协作: monthly placements of registered-poor and monitored workers, job fairs, workstations in
@@ -17,8 +17,13 @@ const text = (max: number) => z.string().trim().min(1).max(max).nullable().optio
 const county = z.string().regex(/^\d{6}$/, '受援县区划代码应为 6 位数字');
 const year = z.number().int().min(2000, '年度应在 2000–2100 之间').max(2100, '年度应在 2000–2100 之间');
 const month = z.number().int().min(1, '月份应在 1–12 之间').max(12, '月份应在 1–12 之间');
-const common = { pairingId: id.nullable().optional(), note: z.string().max(2000).nullable().optional() };
-const out = { id: z.number().int(), countyName: z.string().nullable(), isDemo: z.boolean() };
+const common = {
+  pairingId: ref('pairing').nullable().optional(),
+  note: z.string().max(2000).nullable().optional(),
+  /** The unit that owns the record (only its scope may change it); by default the creator's own unit. */
+  owningOrgId: ref('org').nullable().optional(),
+};
+const out = { id: z.number().int(), countyName: z.string().nullable(), isDemo: z.boolean(), owningOrgId: z.number().int().nullable(), owningOrgName: z.string().nullable() };
 
 export const placementFields = z.object({ countyCode: county, year, month, destination, poorCount: count, monitoredCount: count, ...common });
 export const placement = placementFields.extend(out);
@@ -30,7 +35,7 @@ export const jobFairFields = z.object({
   regionCode,
   /** The recipient county it served; by default the county where it was held (required for fairs in Shanghai). */
   countyCode: county.optional(),
-  organiserOrgId: id.nullable().optional(),
+  organiserOrgId: ref('org').nullable().optional(),
   organiserName: text(200),
   employers: count,
   jobsOffered: count,
@@ -46,7 +51,7 @@ export const workstationFields = z.object({
   regionCode: regionCode.refine((c) => c.startsWith('31'), '劳务工作站应设在上海（区划代码以 31 开头）'),
   /** The recipient county (or prefecture, 4 digits) whose workers it serves. */
   countyCode: z.string().regex(/^(\d{4}|\d{6})$/, '服务的受援州或县区划代码应为 4 或 6 位数字'),
-  operatingOrgId: id.nullable().optional(),
+  operatingOrgId: ref('org').nullable().optional(),
   operatorName: text(200),
   openedOn: isoDate,
   closedOn: isoDate.nullable().optional(),

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
-import * as orgsRepo from '../orgs/orgs.repository.ts';
+import { ALL } from '../../platform/access/scope.ts';
+import { checkRef } from '../references/references.ts';
 import * as repo from './labor.repository.ts';
 import { DESTINATIONS, type JobFair, type JobFairInput, type Placement, type PlacementInput, type Retention, type RetentionInput, type Workstation, type WorkstationInput } from './labor.contract.ts';
 
@@ -35,14 +36,13 @@ async function checkCounty(q: Queryable, code: string, path = 'countyCode') {
 
 async function checkOrg(q: Queryable, orgId: number | null | undefined, name: string | null | undefined, path: string, what: string) {
   if (!orgId && !name) throw invalidField(path, `请选择${what}单位，或填写${what}单位名称`);
-  if (orgId && !(await orgsRepo.findById(q, orgId))) throw invalidField(path, `组织 ${orgId} 不存在`);
+  await checkRef(q, ALL, 'org', orgId, path);
 }
 
 /** The pairing must exist and its recipient unit lie in (or above) the record's county. */
 async function checkPairing(q: Queryable, pairingId: number | null | undefined, county: string) {
   if (!pairingId) return;
-  const p = await repo.findPairing(q, pairingId);
-  if (!p) throw invalidField('pairingId', `结对关系 ${pairingId} 不存在`);
+  const p = (await repo.findPairing(q, pairingId))!; // seen in the caller's scope already (the service checks references first)
   if (p.west_region && !p.west_region.startsWith(county) && !county.startsWith(p.west_region)) {
     throw invalidField('pairingId', `结对关系 ${pairingId} 的受援方不在 ${county}`);
   }
@@ -53,9 +53,11 @@ async function checkUnique(q: Queryable, kind: 'placement' | 'retention', key: R
   if (existing) throw new AppError('CONFLICT', `${what}已登记（记录 ${existing.id}），请修改该记录`, [{ path: kind === 'placement' ? 'month' : 'cohortMonth', message: '重复登记' }], { existingId: existing.id });
 }
 
-const common = (r: { pairing_id: number | null; note: string | null }) => ({ pairingId: r.pairing_id, note: r.note });
+const common = (r: { pairing_id: number | null; note: string | null; owning_org_id: number | null }) => ({ pairingId: r.pairing_id, note: r.note, owningOrgId: r.owning_org_id });
 const commonValues = (v: { pairingId?: number | null; note?: string | null }) => ({ pairing_id: v.pairingId ?? null, note: v.note ?? null });
-const base = (r: { id: number; county_code: string; is_demo: boolean }, n: Names) => ({ id: r.id, countyName: n.regions.get(r.county_code) ?? null, isDemo: r.is_demo });
+const base = (r: { id: number; county_code: string; is_demo: boolean; owning_org_id: number | null }, n: Names) => ({
+  id: r.id, countyName: n.regions.get(r.county_code) ?? null, isDemo: r.is_demo, owningOrgId: r.owning_org_id, owningOrgName: r.owning_org_id ? n.orgs.get(r.owning_org_id) ?? null : null,
+});
 export const rateOf = (employed: number, placed: number) => (placed > 0 ? Math.round((employed / placed) * 10_000) / 10_000 : null);
 
 export const PLACEMENTS: KindSpec<'placement', PlacementInput, Placement> = {

@@ -23,7 +23,7 @@ const loose = (q: Queryable) => q as unknown as Kysely<any>;
 
 export function laborInScope(kind: Kind, scope: Scope): Expression<SqlBool> {
   const k = KINDS[kind];
-  return recordInScope(scope, { orgs: k.org ? [`x.${k.org}`] : [], region: 'x.county_code', pairing: 'x.pairing_id', extra: k.shanghai ? [regionCodeInScope(scope, 'x.region_code')] : [] });
+  return recordInScope(scope, { orgs: ['x.owning_org_id', ...(k.org ? [`x.${k.org}`] : [])], region: 'x.county_code', pairing: 'x.pairing_id', extra: k.shanghai ? [regionCodeInScope(scope, 'x.region_code')] : [] });
 }
 
 const yearOf = (y: number) => [`${y}-01-01`, `${y}-12-31`] as const;

@@ -4,6 +4,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
 import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
+import { assertOwner, chooseOwner } from '../../platform/access/ownership.ts';
+import { checkRef } from '../references/references.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import * as repo from './labor.repository.ts';
 import { rateOf, type KindSpec, type Names } from './labor.kinds.ts';
@@ -18,7 +20,7 @@ async function present<S extends AnySpec>(q: Queryable, spec: S, rows: unknown[]
   const codes = [...new Set(refs.flatMap((x) => x.regions))];
   const names: Names = {
     regions: new Map((await regionsRepo.findByCodes(q, codes)).map((r) => [r.code, r.name])),
-    orgs: await repo.orgNames(q, [...new Set(refs.flatMap((x) => x.orgs).filter((x): x is number => !!x))]),
+    orgs: await repo.orgNames(q, [...new Set([...refs.flatMap((x) => x.orgs), ...rows.map((r) => (r as { owning_org_id: number | null }).owning_org_id)].filter((x): x is number => !!x))]),
   };
   return rows.map((r) => spec.present(r as never, names));
 }
@@ -54,9 +56,12 @@ export async function createRecord<S extends AnySpec>(db: Db, ctx: RequestContex
 
 /** The same inside a caller's transaction (imports run many of these, each under a savepoint). */
 export async function createRecordIn<S extends AnySpec>(trx: Queryable, ctx: RequestContext, spec: S, input: Parameters<S['check']>[1], opts: { isDemo?: boolean } = {}): Promise<ReturnType<S['present']>> {
+  await checkRef(trx, ctx.scope, 'pairing', input.pairingId, 'pairingId');
   await checkScope(trx, ctx.scope, spec, input);
   const v = await spec.check(trx, input);
-  const id = await repo.insert(trx, spec.kind, { ...spec.toValues(v), is_demo: opts.isDemo ?? false });
+  const pairing = input.pairingId ? await repo.findPairing(trx, input.pairingId) : undefined;
+  const owner = chooseOwner(ctx, input.owningOrgId, [spec.place(v).orgId, pairing?.east_org_id]);
+  const id = await repo.insert(trx, spec.kind, { ...spec.toValues(v), owning_org_id: owner, is_demo: opts.isDemo ?? false });
   const created = await getRecord(trx, spec, ctx.scope, id);
   await writeAudit(trx, ctx, { entity: spec.entity, entityId: id, action: 'create', after: created });
   return created;
@@ -67,9 +72,12 @@ export async function updateRecord<S extends AnySpec>(db: Db, ctx: RequestContex
   return db.transaction().execute(async (trx) => {
     const row = await findRow(trx, spec, ctx.scope, id);
     const before = (await present(trx, spec, [row]))[0];
+    assertOwner(ctx, before, spec.label);
+    await checkRef(trx, ctx.scope, 'pairing', patch.pairingId as number | null | undefined, 'pairingId');
+    if (patch.owningOrgId !== undefined) chooseOwner(ctx, patch.owningOrgId as number | null, []);
     const merged = { ...spec.fromRow(row), ...Object.fromEntries(Object.entries(patch).filter(([, x]) => x !== undefined)) };
     await checkScope(trx, ctx.scope, spec, merged);
-    await repo.update(trx, spec.kind, id, spec.toValues(await spec.check(trx, merged, id)));
+    await repo.update(trx, spec.kind, id, { ...spec.toValues(await spec.check(trx, merged, id)), owning_org_id: merged.owningOrgId ?? null });
     const after = await getRecord(trx, spec, ctx.scope, id);
     await writeAudit(trx, ctx, { entity: spec.entity, entityId: id, action: 'update', before, after });
     return after;
@@ -79,6 +87,7 @@ export async function updateRecord<S extends AnySpec>(db: Db, ctx: RequestContex
 export async function deleteRecord(db: Db, ctx: RequestContext, spec: AnySpec, id: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = (await present(trx, spec, [await findRow(trx, spec, ctx.scope, id)]))[0];
+    assertOwner(ctx, before, spec.label);
     await repo.remove(trx, spec.kind, id);
     await writeAudit(trx, ctx, { entity: spec.entity, entityId: id, action: 'delete', before });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from '../../platform/contract.ts';
+import { isoDate, pageQuery, ref } from '../../platform/contract.ts';
 
 /** Progress reports, inspections (抽检/督查), rectifications (问题整改) and closing assets of a project. */
 export const progressInput = z.object({
@@ -22,7 +22,7 @@ export const rectificationInput = z.object({
   finding: z.string().trim().min(1, '请填写问题').max(2000),
   deadline: isoDate,
   owner: z.string().trim().min(1, '请填写责任人').max(200),
-  inspectionId: z.number().int().positive().nullable().optional(),
+  inspectionId: ref('inspection').nullable().optional(),
 });
 export const rectificationClose = z.object({ closedOn: isoDate, evidence: z.string().trim().min(1, '销号须提供整改佐证').max(5000) });
 export const rectification = rectificationInput.extend({
@@ -47,7 +47,7 @@ export const assetInput = z.object({
   name: z.string().trim().min(1, '请填写资产名称').max(200),
   kind: z.enum(['operating', 'public_welfare', 'household']),
   valueFen: z.number().int('金额必须是整数（分）').min(0, '金额不能为负'),
-  receiverOrgId: z.number().int().positive().nullable().optional(),
+  receiverOrgId: ref('org').nullable().optional(),
   receiverName: z.string().trim().min(1, '请填写接收单位').max(200),
   handedOverOn: isoDate,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, regionCode } from '../../platform/contract.ts';
+import { pageQuery, regionCode, ref } from '../../platform/contract.ts';
 import { regionRef } from '../regions/regions.contract.ts';
 
 /** Organisation types, with the labels offices use. The side is a separate field. */
@@ -35,7 +35,7 @@ const orgFields = z.object({
   type: orgType,
   side,
   regionCode: regionCode.nullable().optional(),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: ref('org').nullable().optional(),
   aliases: z.array(z.string().trim().min(1).max(50)).max(20),
   note: z.string().max(2000).nullable().optional(),
 });

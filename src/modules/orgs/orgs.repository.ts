@@ -21,6 +21,11 @@ export async function findById(q: Queryable, id: number) {
   return baseQuery(q).select(columns).where('o.id', '=', id).executeTakeFirst();
 }
 
+export async function findByIds(q: Queryable, ids: number[]) {
+  if (!ids.length) return [];
+  return q.selectFrom('orgs').select(['id', 'name', 'region_code', 'side']).where('id', 'in', ids).execute();
+}
+
 export async function list(q: Queryable, scope: Scope, f: OrgListQuery) {
   let query = baseQuery(q).where(orgIdInScope(scope, 'o.id'));
   if (f.q) {

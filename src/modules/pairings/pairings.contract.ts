@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from '../../platform/contract.ts';
+import { isoDate, pageQuery, ref } from '../../platform/contract.ts';
 import { regionRef } from '../regions/regions.contract.ts';
 
 export const PAIRING_TYPES = {
@@ -20,8 +20,8 @@ export const pairingStatus = z.enum(['active', 'suspended', 'ended']);
 
 const pairingFields = z.object({
   type: pairingType,
-  eastOrgId: z.number().int().positive(),
-  westOrgId: z.number().int().positive(),
+  eastOrgId: ref('org'),
+  westOrgId: ref('org'),
   startDate: isoDate,
   endDate: isoDate.nullable().optional(),
   status: pairingStatus,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, regionCode } from '../../platform/contract.ts';
+import { isoDate, pageQuery, regionCode, ref } from '../../platform/contract.ts';
 
 /** 援派: dispatched cadres and professionals, their terms at the recipient side, and the yearly counts. */
 const labels = <T extends Record<string, string>>(m: T) => z.enum(Object.keys(m) as [keyof T & string, ...(keyof T & string)[]]);
@@ -28,7 +28,7 @@ const personFields = z.object({
   /** Often unknown in a bulletin. */
   sex: sex.nullable().optional(),
   /** The sending unit (派出单位) when it is a registered east-side organisation … */
-  originOrgId: id.nullable().optional(),
+  originOrgId: ref('org').nullable().optional(),
   /** … or its name as text. One of the two is required. */
   originUnit: text(200),
   phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不正确').nullable().optional(),
@@ -40,12 +40,12 @@ export const personPatch = personFields.partial();
 export type PersonPatch = z.infer<typeof personPatch>;
 
 const dispatchFields = z.object({
-  personId: id,
+  personId: ref('person'),
   category: dispatchCategory,
   team: dispatchTeam.nullable().optional(),
   programme,
   batch: text(50),
-  hostOrgId: id.nullable().optional(),
+  hostOrgId: ref('org').nullable().optional(),
   hostRegion: regionCode.nullable().optional(),
   post: text(200),
   termStart: isoDate,
@@ -53,12 +53,12 @@ const dispatchFields = z.object({
   termEnd: isoDate.nullable().optional(),
   actualEnd: isoDate.nullable().optional(),
   status: dispatchStatus,
-  replacesId: id.nullable().optional(),
+  replacesId: ref('dispatch').nullable().optional(),
   note: z.string().max(2000).nullable().optional(),
 });
 /** A dispatch names an existing person (personId) or registers one with it (person). */
 export const dispatchInput = dispatchFields
-  .extend({ personId: id.optional(), person: personInput.optional(), status: dispatchStatus.default('on_post') })
+  .extend({ personId: ref('person').optional(), person: personInput.optional(), status: dispatchStatus.default('on_post') })
   .refine((d) => (d.personId === undefined) !== (d.person === undefined), { message: '请选择人员（personId）或一并登记人员（person），二者取一', path: ['personId'] });
 export type DispatchInput = z.infer<typeof dispatchInput>;
 // Built from the fields without defaults: a PATCH must leave what it omits untouched.

@@ -1,3 +1,4 @@
+import { refMessage } from '../references/references.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -56,7 +57,7 @@ async function hostCounty(q: Queryable, d: Fields): Promise<string> {
   if (d.hostRegion && !(await regionsRepo.findByCode(q, d.hostRegion))) throw invalidField('hostRegion', `未知的区划代码 ${d.hostRegion}`);
   if (d.hostOrgId) {
     const org = await orgsRepo.findById(q, d.hostOrgId);
-    if (!org) throw invalidField('hostOrgId', `组织 ${d.hostOrgId} 不存在`);
+    if (!org) throw invalidField('hostOrgId', refMessage('org', d.hostOrgId));
     if (org.side !== 'west') throw invalidField('hostOrgId', `「${org.name}」是帮扶方组织，不能作为受援单位`);
     place ??= org.region_code;
   }
@@ -74,7 +75,7 @@ function checkScope(scope: Scope, originOrgId: number | null, d: Fields) {
 async function checkReplaces(q: Queryable, scope: Scope, d: Fields, selfId?: number) {
   if (!d.replacesId) return;
   const old = await repo.findDispatch(q, scope, d.replacesId);
-  if (!old || old.id === selfId) throw invalidField('replacesId', `派驻记录 ${d.replacesId} 不存在`);
+  if (!old || old.id === selfId) throw invalidField('replacesId', refMessage('dispatch', d.replacesId));
   const sameHost = (d.hostOrgId && d.hostOrgId === old.host_org_id) || (d.hostRegion && d.hostRegion === old.host_region);
   if (!sameHost) throw invalidField('replacesId', `被接替的派驻记录 ${old.id}（${old.person_name}）不在同一受援单位或地区`);
   if (old.term_start >= d.termStart) throw invalidField('replacesId', `被接替的派驻记录 ${old.id} 开始于 ${old.term_start}，应早于本次派驻`);
@@ -108,7 +109,7 @@ async function validate(trx: Queryable, ctx: RequestContext, d: Fields, originOr
 
 /** The person named by id must be visible to the caller; a 400 otherwise (it is a field of the request). */
 async function lockVisiblePerson(trx: Queryable, scope: Scope, personId: number) {
-  if (!(await repo.findPerson(trx, scope, personId))) throw invalidField('personId', `人员 ${personId} 不存在`);
+  if (!(await repo.findPerson(trx, scope, personId))) throw invalidField('personId', refMessage('person', personId));
   return (await repo.lockPerson(trx, personId))!;
 }
 

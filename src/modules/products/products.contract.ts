@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, regionCode } from '../../platform/contract.ts';
+import { isoDate, pageQuery, regionCode, ref } from '../../platform/contract.ts';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -28,7 +28,7 @@ const text = (max: number) => z.string().trim().max(max);
 
 /** 申请: the product, where it comes from, its price, its quality papers (by name) and how it helps the poor. */
 const fields = z.object({
-  supplierId: z.number().int().positive(),
+  supplierId: ref('supplier'),
   name: text(100).min(1, '请填写产品名称'),
   category: categoryEnum,
   originRegion: regionCode,

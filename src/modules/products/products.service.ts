@@ -1,3 +1,4 @@
+import { checkRef } from '../references/references.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -58,13 +59,8 @@ const notAfterToday = (path: string, date: string) => {
 
 /** 申请: the supplier must be in reach; the product counts for the supplier's county. */
 export async function applyIn(q: Queryable, ctx: RequestContext, v: ProductInput, opts: { isDemo?: boolean } = {}): Promise<Product> {
-  const supplier = await getSupplier(q, ctx.scope, v.supplierId).catch(async (e) => {
-    if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
-    // An existing supplier outside the caller's reach is a refusal (403), an unknown one a bad field (400).
-    const exists = await q.selectFrom('suppliers').select('id').where('id', '=', v.supplierId).executeTakeFirst();
-    if (exists) throw new AppError('FORBIDDEN', `供应主体 ${v.supplierId} 不在您的数据范围内`, [{ path: 'supplierId', message: '超出数据范围' }]);
-    throw invalidField('supplierId', `供应主体 ${v.supplierId} 不存在`);
-  });
+  await checkRef(q, ctx.scope, 'supplier', v.supplierId, 'supplierId');
+  const supplier = await getSupplier(q, ctx.scope, v.supplierId);
   await checkOrigin(q, v.originRegion);
   const appliedOn = notAfterToday('appliedOn', v.appliedOn ?? todayInChina());
   const id = await repo.insert(q, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, regionCode } from '../../platform/contract.ts';
+import { isoDate, pageQuery, regionCode, ref } from '../../platform/contract.ts';
 
 const labels = <T extends Record<string, string>>(m: T) => z.enum(Object.keys(m) as [keyof T & string, ...(keyof T & string)[]]);
 
@@ -37,7 +37,7 @@ export const projectCategory = labels(PROJECT_CATEGORIES);
 export const projectStatus = labels(PROJECT_STATUSES);
 
 const fen = z.number().int('金额必须是整数（分）').min(0, '金额不能为负').max(1e15, '金额过大');
-const count = z.number().int('必须是整数').min(0, '不能为负');
+const count = z.number().int('必须是整数').min(0, '不能为负').max(10_000_000, '数值过大');
 
 export const budgetItem = z.object({ item: z.string().trim().min(1, '请填写用途').max(200), amountFen: fen.positive('金额必须大于 0') });
 export const output = z.object({
@@ -61,11 +61,13 @@ const projectFields = z.object({
   endYear: z.number().int().min(2000).max(2100),
   level: projectLevel,
   category: projectCategory,
-  pairingId: z.number().int().positive().nullable().optional(),
+  pairingId: ref('pairing').nullable().optional(),
   regionCode,
   ownerName: z.string().trim().max(200).nullable().optional(),
-  ownerOrgId: z.number().int().positive().nullable().optional(),
-  eastOrgId: z.number().int().positive().nullable().optional(),
+  ownerOrgId: ref('org').nullable().optional(),
+  eastOrgId: ref('org').nullable().optional(),
+  /** The unit that owns the record (only its scope may change it); by default the creator's own unit. */
+  owningOrgId: ref('org').nullable().optional(),
   funds,
   content: z.string().max(5000).nullable().optional(),
   benefitMechanism: z.string().max(5000).nullable().optional(),
@@ -143,6 +145,8 @@ export const project = projectSummary.extend({
   pairingId: z.number().int().nullable(),
   ownerName: z.string().nullable(),
   ownerOrgId: z.number().int().nullable(),
+  owningOrgId: z.number().int().nullable(),
+  owningOrgName: z.string().nullable(),
   funds,
   approvalDocNo: z.string().nullable(),
   content: z.string().nullable(),

@@ -6,7 +6,7 @@ import type { ProjectListQuery } from './projects.contract.ts';
 
 /** A project is in scope through its east-side unit, its owner, its place, or its pairing. */
 export function projectInScope(scope: Scope): Expression<SqlBool> {
-  return recordInScope(scope, { orgs: ['p.east_org_id', 'p.owner_org_id'], region: 'p.region_code', pairing: 'p.pairing_id' });
+  return recordInScope(scope, { orgs: ['p.owning_org_id', 'p.east_org_id', 'p.owner_org_id'], region: 'p.region_code', pairing: 'p.pairing_id' });
 }
 
 const planned = sql<number>`(p.fund_shanghai_fen + p.fund_integrated_fen + p.fund_social_fen + p.fund_self_fen)`;
@@ -19,13 +19,14 @@ function base(q: Queryable, scope: Scope) {
     .leftJoin('regions as r', 'r.code', 'p.region_code')
     .leftJoin('regions as c', 'c.code', 'p.county_code')
     .leftJoin('orgs as e', 'e.id', 'p.east_org_id')
+    .leftJoin('orgs as ow', 'ow.id', 'p.owning_org_id')
     .where(projectInScope(scope));
 }
 
 function summaryColumns<Q extends ReturnType<typeof base>>(query: Q) {
   return query
     .selectAll('p')
-    .select(['r.name as region_name', 'c.name as county_name', 'e.name as east_org_name'])
+    .select(['r.name as region_name', 'c.name as county_name', 'e.name as east_org_name', 'ow.name as owning_org_name'])
     .select([planned.as('planned_fen'), overdue.as('overdue_milestones'), openRect.as('open_rectifications')]);
 }
 
@@ -99,7 +100,7 @@ export type ProjectValues = {
   region_code: string; county_code: string; owner_name: string | null; owner_org_id: number | null; east_org_id: number | null;
   fund_shanghai_fen: number; fund_integrated_fen: number; fund_social_fen: number; fund_self_fen: number;
   content: string | null; benefit_mechanism: string | null; expected_benefits: string | null;
-  households: number | null; people: number | null; poor_households: number | null; poor_people: number | null; is_demo?: boolean;
+  households: number | null; people: number | null; poor_households: number | null; poor_people: number | null; owning_org_id?: number | null; is_demo?: boolean;
 };
 
 export async function insert(q: Queryable, v: ProjectValues) {

@@ -4,6 +4,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
 import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
+import { assertOwner, chooseOwner } from '../../platform/access/ownership.ts';
+import { checkFitsPairing, checkRefs } from '../references/references.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
 import * as repo from './projects.repository.ts';
@@ -53,6 +55,8 @@ export async function getProject(q: Queryable, ctx: Pick<RequestContext, 'scope'
     pairingId: row.pairing_id,
     ownerName: row.owner_name,
     ownerOrgId: row.owner_org_id,
+    owningOrgId: row.owning_org_id,
+    owningOrgName: row.owning_org_name,
     funds: { shanghaiFen: row.fund_shanghai_fen, integratedFen: row.fund_integrated_fen, socialFen: row.fund_social_fen, selfFen: row.fund_self_fen },
     approvalDocNo: row.approval_doc_no,
     content: row.content,
@@ -105,15 +109,12 @@ async function checkReferences(q: Queryable, scope: Scope, p: { regionCode?: str
     if (!region) throw invalidField('regionCode', `未知的区划代码 ${p.regionCode}`);
     if (region.level < 3) throw invalidField('regionCode', `项目地点须落到县级或以下，「${region.name}」是更高一级的区划`);
   }
-  if (p.pairingId && !(await q.selectFrom('pairings').select('id').where('id', '=', p.pairingId).executeTakeFirst())) {
-    throw invalidField('pairingId', `结对关系 ${p.pairingId} 不存在`);
-  }
+  await checkRefs(q, scope, [['pairingId', 'pairing', p.pairingId], ['eastOrgId', 'org', p.eastOrgId], ['ownerOrgId', 'org', p.ownerOrgId]]);
+  await checkFitsPairing(q, p.pairingId, [['regionCode', p.regionCode]], 'west');
   if (p.eastOrgId) {
-    const east = await orgsRepo.findById(q, p.eastOrgId);
-    if (!east) throw invalidField('eastOrgId', `组织 ${p.eastOrgId} 不存在`);
+    const east = (await orgsRepo.findById(q, p.eastOrgId))!;
     if (east.side !== 'east') throw invalidField('eastOrgId', `「${east.name}」是受援方组织，不能作为帮扶方单位`);
   }
-  if (p.ownerOrgId && !(await orgsRepo.findById(q, p.ownerOrgId))) throw invalidField('ownerOrgId', `组织 ${p.ownerOrgId} 不存在`);
 }
 
 function checkPlacement(scope: Scope, p: { regionCode: string; eastOrgId?: number | null; ownerOrgId?: number | null }) {
@@ -187,6 +188,7 @@ async function insertProject(trx: Queryable, ctx: RequestContext, input: Project
     owner_name: input.ownerName ?? null,
     owner_org_id: input.ownerOrgId ?? null,
     east_org_id: input.eastOrgId ?? null,
+    owning_org_id: chooseOwner(ctx, input.owningOrgId, [input.eastOrgId, input.ownerOrgId]),
     content: input.content ?? null,
     benefit_mechanism: input.benefitMechanism ?? null,
     expected_benefits: input.expectedBenefits ?? null,
@@ -199,19 +201,22 @@ async function insertProject(trx: Queryable, ctx: RequestContext, input: Project
 export async function updateProject(db: Db, ctx: RequestContext, id: number, patch: ProjectPatch): Promise<Project> {
   return db.transaction().execute(async (trx) => {
     const before = await getProject(trx, ctx, id);
+    assertOwner(ctx, before, '项目');
+    if (patch.owningOrgId !== undefined) chooseOwner(ctx, patch.owningOrgId, []);
     if (!EDITABLE.includes(before.status)) {
       throw new AppError('RULE_VIOLATION', `项目处于「${PROJECT_STATUSES[before.status]}」状态，计划内容不能直接修改；如需修改，请先由评审人退回`, [{ path: 'status', message: '不可修改' }]);
     }
     const regionCode = patch.regionCode ?? before.regionCode;
     checkPlacement(ctx.scope, { regionCode, eastOrgId: patch.eastOrgId === undefined ? before.eastOrgId : patch.eastOrgId, ownerOrgId: patch.ownerOrgId === undefined ? before.ownerOrgId : patch.ownerOrgId });
     await checkReferences(trx, ctx.scope, patch);
+    await checkFitsPairing(trx, patch.pairingId === undefined ? before.pairingId : patch.pairingId, [['regionCode', regionCode]], 'west');
     const startYear = patch.startYear ?? before.startYear;
     const endYear = patch.endYear ?? before.endYear;
     if (endYear < startYear) throw invalidField('endYear', '结束年度不能早于开始年度');
     if (patch.code && patch.code !== before.code && (await repo.codeTaken(trx, patch.code, id))) {
       throw new AppError('CONFLICT', `项目编号「${patch.code}」已被使用`, [{ path: 'code', message: '编号重复' }]);
     }
-    await repo.update(trx, id, { ...values(patch), ...(patch.code !== undefined && { code: patch.code }) });
+    await repo.update(trx, id, { ...values(patch), ...(patch.code !== undefined && { code: patch.code }), ...(patch.owningOrgId !== undefined && { owning_org_id: patch.owningOrgId }) });
     await repo.replaceChildren(trx, id, patch);
     const after = await getProject(trx, ctx, id);
     await writeAudit(trx, ctx, { entity: 'project', entityId: id, action: 'update', before, after });
@@ -223,6 +228,7 @@ export async function updateProject(db: Db, ctx: RequestContext, id: number, pat
 export async function setMilestoneDone(db: Db, ctx: RequestContext, id: number, milestoneId: number, doneOn: string | null): Promise<Project> {
   return db.transaction().execute(async (trx) => {
     const before = await getProject(trx, ctx, id);
+    assertOwner(ctx, before, '项目');
     if (before.status === 'handed_over' || before.status === 'cancelled') throw new AppError('RULE_VIOLATION', '项目已结束，不能再修改工期节点');
     if (doneOn && doneOn > today()) throw invalidField('doneOn', '完成日期不能晚于今天');
     if (!(await repo.setMilestoneDone(trx, id, milestoneId, doneOn))) throw notFound('工期节点', milestoneId);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from '../../platform/contract.ts';
+import { isoDate, pageQuery, ref, claimStatus } from '../../platform/contract.ts';
 import { categoryEnum } from '../products/products.contract.ts';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -21,23 +21,25 @@ const fields = z.object({
   soldOn: isoDate,
   periodEnd: isoDate.nullable().optional(),
   /** A product in the registry; or just a category (and the supplier). */
-  productId: z.number().int().positive().nullable().optional(),
+  productId: ref('product').nullable().optional(),
   category: categoryEnum.nullable().optional(),
-  supplierId: z.number().int().positive().nullable().optional(),
+  supplierId: ref('supplier').nullable().optional(),
   /** A supplier outside the registry, by name (then countyCode is needed). */
   supplierName: text(200).nullable().optional(),
   countyCode: z.string().regex(/^\d{6}$/, '县代码应为 6 位数字').nullable().optional(),
   channel: channelEnum,
   buyerType: buyerEnum,
   /** The east-side unit the sale counts for: an organisation, or a name (an enterprise outside the registry). */
-  creditedOrgId: z.number().int().positive().nullable().optional(),
+  creditedOrgId: ref('org').nullable().optional(),
   creditedName: text(200).nullable().optional(),
   amountFen: z.number().int('金额必须是整数（分）').positive('金额必须大于 0').max(1e14, '金额过大'),
   quantity: z.number().positive('数量必须大于 0').nullable().optional(),
   unit: text(20).nullable().optional(),
-  households: z.number().int().min(0).nullable().optional(),
-  activityId: z.number().int().positive().nullable().optional(),
+  households: z.number().int().min(0).max(10_000_000, '户数过大').nullable().optional(),
+  activityId: ref('activity').nullable().optional(),
   note: text(500).nullable().optional(),
+  /** The unit that owns the record (only its scope may change it); by default the creator's own unit. */
+  owningOrgId: ref('org').nullable().optional(),
 });
 export const saleInput = fields;
 export type SaleInput = z.infer<typeof saleInput>;
@@ -68,6 +70,11 @@ export const sale = z.object({
   certified: z.boolean(),
   dupStatus: dupStatusEnum,
   importId: z.number().int().nullable(),
+  owningOrgId: z.number().int().nullable(),
+  owningOrgName: z.string().nullable(),
+  /** Whether the credited unit has confirmed the credit (it counts in that unit's totals once confirmed). */
+  claimStatus: claimStatus,
+  claimNote: z.string().nullable(),
   sourceRow: z.number().int().nullable(),
   note: z.string().nullable(),
   isDemo: z.boolean(),

@@ -1,18 +1,30 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
+import { firstSheetRows } from '../../platform/excel/sheet-stream.ts';
+import { heavyParse } from '../../platform/files/heavy.ts';
+import { checkZip, SALES_ZIP_LIMITS } from '../../platform/files/zip-guard.ts';
 
 export interface Record { line: number; cells: unknown[] }
 
 const fileError = (message: string) => new AppError('VALIDATION', message, [{ path: 'file', message }]);
+/** A sales row is well under 1 KB: a longer line or record is junk, refused before it is held. */
+export const MAX_CSV_LINE_BYTES = 1024 * 1024;
 
 /**
  * What the file is, from its first bytes: an .xlsx (a zip), or CSV text in UTF-8. Binary data,
- * another encoding (GBK from an old Excel) and empty files are refused before anything is read.
+ * another encoding (GBK from an old Excel) and empty files are refused before anything is read;
+ * an .xlsx must pass the zip guard (one file check at a time per process) before exceljs opens it.
  */
-export async function sniff(path: string, declared: 'csv' | 'xlsx' | null): Promise<'csv' | 'xlsx'> {
+export async function sniff(path: string, declared: 'csv' | 'xlsx' | null, name?: string): Promise<'csv' | 'xlsx'> {
+  const format = await sniffBytes(path, declared);
+  if (format === 'xlsx') await heavyParse(() => checkZip(path, SALES_ZIP_LIMITS, name ? `文件「${name}」` : '上传的 Excel 文件'));
+  return format;
+}
+
+async function sniffBytes(path: string, declared: 'csv' | 'xlsx' | null): Promise<'csv' | 'xlsx'> {
   const fh = await open(path, 'r');
   try {
     const { bytesRead, buffer } = await fh.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
@@ -43,21 +55,25 @@ export async function* readRecords(path: string, format: 'csv' | 'xlsx', onBytes
   stream.on('data', (chunk) => onBytes((bytes += chunk.length)));
   try {
     if (format === 'csv') {
-      const parser = stream.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+      const bound = lineBound();
+      const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_CSV_LINE_BYTES });
+      bound.on('error', (err) => parser.destroy(err)); // pipe() does not carry the refusal on
+      stream.pipe(bound).pipe(parser);
+      let last = 0; // the line the last record ended on: the next one starts after it
       try {
-        for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { line: info.lines, cells: record };
+        for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          last = info.lines;
+          yield { line: info.lines, cells: record };
+        }
       } catch (err) {
         if (err instanceof AppError) throw err;
+        if ((err as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw fileError(`CSV 第 ${last + 1} 行起的记录超过 ${MAX_CSV_LINE_BYTES / 1024 / 1024} MB：不是一行销售记录，请检查文件`);
         throw fileError(`CSV 格式错误：${(err as Error).message}`);
       }
       return;
     }
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
     try {
-      for await (const sheet of reader) {
-        for await (const row of sheet as AsyncIterable<ExcelJS.Row>) yield { line: row.number, cells: (row.values as unknown[]).slice(1) };
-        return; // the first sheet only
-      }
+      for await (const row of firstSheetRows(stream, { label: 'Excel 文件' })) yield { line: row.number, cells: (row.values as unknown[]).slice(1) };
     } catch (err) {
       if (err instanceof AppError) throw err;
       throw fileError(`无法读取 Excel 文件：${(err as Error).message}`);
@@ -65,4 +81,18 @@ export async function* readRecords(path: string, format: 'csv' | 'xlsx', onBytes
   } finally {
     stream.destroy();
   }
+}
+
+/** Refuses a line longer than MAX_CSV_LINE_BYTES as it streams (a line of bare commas is an unbounded record csv-parse does not measure). */
+function lineBound(): Transform {
+  let run = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      const first = chunk.indexOf(10);
+      const longest = first < 0 ? run + chunk.length : run + first;
+      if (longest > MAX_CSV_LINE_BYTES) return cb(fileError(`CSV 中有一行超过 ${MAX_CSV_LINE_BYTES / 1024 / 1024} MB：不是一行销售记录，请检查文件`));
+      run = first < 0 ? run + chunk.length : chunk.length - chunk.lastIndexOf(10) - 1;
+      cb(null, chunk);
+    },
+  });
 }

@@ -21,6 +21,9 @@ export class SaleRefs {
   private readonly orgByName = new Map<string, OrgRef>();
   private readonly productByName = new Map<string, ProductRef>();
 
+  /** The unit the checked sales are owned by (an import's: the importer's own unit). */
+  owningOrgId: number | null = null;
+
   constructor(readonly scope: Scope, readonly today: string) {}
 
   /** A supplier by registration number or exact name. */

@@ -10,10 +10,12 @@ const visible: Expression<SqlBool> = sql<SqlBool>`(sa.import_id is null or exist
 const counted: Expression<SqlBool> = sql<SqlBool>`sa.dup_status in ('unique', 'distinct')`;
 
 /** `scope` is widened by the pairings: a sale is in reach by its county or by the unit it is credited to. */
-const inScope = (scope: Scope) => recordInScope(scope, { orgs: ['sa.credited_org_id'], region: 'sa.county_code' });
+const inScope = (scope: Scope) => recordInScope(scope, { orgs: ['sa.owning_org_id', 'sa.credited_org_id'], region: 'sa.county_code' });
+/** What counts in a scope's totals: by county or owner always; for the credited unit once it has confirmed the credit. */
+const countsIn = (scope: Scope) => recordInScope(scope, { orgs: ['sa.owning_org_id'], region: 'sa.county_code', extra: [sql<SqlBool>`(sa.claim_status = 'confirmed' and ${recordInScope(scope, { orgs: ['sa.credited_org_id'] })})`] });
 
-function filtered(q: Queryable, scope: Scope, f: SaleFilters) {
-  let query = q.selectFrom('sales as sa').where(visible).where(inScope(scope));
+function filtered(q: Queryable, scope: Scope, f: SaleFilters, within = inScope) {
+  let query = q.selectFrom('sales as sa').where(visible).where(within(scope));
   if (f.county) query = query.where('sa.county_code', 'like', `${f.county.slice(0, 6)}%`);
   if (f.channel) query = query.where('sa.channel', '=', f.channel);
   if (f.buyerType) query = query.where('sa.buyer_type', '=', f.buyerType);
@@ -43,8 +45,9 @@ function withNames<T extends ReturnType<typeof filtered>>(query: T) {
     .leftJoin('suppliers as s', 's.id', 'sa.supplier_id')
     .leftJoin('orgs as o', 'o.id', 'sa.credited_org_id')
     .leftJoin('regions as c', 'c.code', 'sa.county_code')
+    .leftJoin('orgs as ow', 'ow.id', 'sa.owning_org_id')
     .selectAll('sa')
-    .select(['p.name as product_name', 's.name as supplier_registered_name', 'o.name as credited_org_name', 'c.name as county_name']);
+    .select(['p.name as product_name', 's.name as supplier_registered_name', 'o.name as credited_org_name', 'c.name as county_name', 'ow.name as owning_org_name']);
 }
 
 export async function list(q: Queryable, scope: Scope, f: SaleListQuery) {
@@ -74,6 +77,7 @@ export type SaleValues = {
   sold_on: string; period_end: string | null; product_id: number | null; category: string; supplier_id: number | null; supplier_name: string | null; county_code: string;
   channel: string; buyer_type: string; credited_org_id: number | null; credited_name: string | null; amount_fen: number; quantity: number | null; unit: string | null;
   households: number | null; activity_id: number | null; certified: boolean; dup_key: string; note: string | null;
+  owning_org_id: number | null; claim_status: 'pending' | 'confirmed' | 'refused';
 };
 
 /** Sales with this duplicate key that count (visible, or rows of the import `importId` being loaded). */
@@ -88,22 +92,22 @@ export async function existingKeys(q: Queryable, keys: string[], opts: { importI
 export async function insert(q: Queryable, v: SaleValues & { dup_status: 'unique' | 'flagged'; is_demo?: boolean }) {
   return (await q.insertInto('sales').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
-export async function update(q: Queryable, id: number, v: Partial<SaleValues> & { dup_status?: 'unique' | 'flagged' | 'duplicate' | 'distinct' }) {
+export async function update(q: Queryable, id: number, v: Partial<SaleValues> & { dup_status?: 'unique' | 'flagged' | 'duplicate' | 'distinct'; claim_note?: string | null; claim_decided_by?: string | null; claim_decided_at?: Date | null }) {
   await q.updateTable('sales').set(v).where('id', '=', id).execute();
 }
 export async function remove(q: Queryable, id: number) {
   await q.deleteFrom('sales').where('id', '=', id).execute();
 }
 
-const COLS = ['sold_on', 'period_end', 'product_id', 'category', 'supplier_id', 'supplier_name', 'county_code', 'channel', 'buyer_type', 'credited_org_id', 'credited_name', 'amount_fen', 'quantity', 'unit', 'households', 'activity_id', 'certified', 'dup_key', 'dup_status', 'import_id', 'source_row', 'note'] as const;
+const COLS = ['sold_on', 'period_end', 'product_id', 'category', 'supplier_id', 'supplier_name', 'county_code', 'channel', 'buyer_type', 'credited_org_id', 'credited_name', 'amount_fen', 'quantity', 'unit', 'households', 'activity_id', 'certified', 'dup_key', 'dup_status', 'import_id', 'source_row', 'note', 'owning_org_id', 'claim_status'] as const;
 const TYPES: Record<(typeof COLS)[number], string> = {
   sold_on: 'date', period_end: 'date', product_id: 'bigint', category: 'text', supplier_id: 'bigint', supplier_name: 'text', county_code: 'text', channel: 'text', buyer_type: 'text',
   credited_org_id: 'bigint', credited_name: 'text', amount_fen: 'bigint', quantity: 'numeric', unit: 'text', households: 'integer', activity_id: 'bigint', certified: 'boolean',
-  dup_key: 'text', dup_status: 'text', import_id: 'bigint', source_row: 'integer', note: 'text',
+  dup_key: 'text', dup_status: 'text', import_id: 'bigint', source_row: 'integer', note: 'text', owning_org_id: 'bigint', claim_status: 'text',
 };
 export type BatchRow = SaleValues & { dup_status: 'unique' | 'flagged'; import_id: number; source_row: number };
 
-/** One batch of an import in one statement: a column array per field, unnested (20 parameters, whatever the batch size). */
+/** One batch of an import in one statement: a column array per field, unnested (a parameter per column, whatever the batch size). */
 export async function insertBatch(q: Queryable, rows: BatchRow[]) {
   if (!rows.length) return;
   const arrays = COLS.map((c) => sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(TYPES[c])}[]`);
@@ -116,10 +120,10 @@ export async function summary(q: Queryable, scope: Scope, f: SummaryQuery) {
     channel: sql<string>`sa.channel`,
     month: sql<string>`to_char(sa.sold_on, 'YYYY-MM')`,
     category: sql<string>`sa.category`,
-    credited: sql<string>`coalesce('o' || sa.credited_org_id::text, 'n' || sa.credited_name)`,
+    credited: sql<string>`case when sa.claim_status = 'confirmed' then coalesce('o' || sa.credited_org_id::text, 'n' || sa.credited_name) else '?' end`,
     buyer: sql<string>`sa.buyer_type`,
   }[f.by];
-  const base = filtered(q, scope, f);
+  const base = filtered(q, scope, f, countsIn);
   const [rows, totals] = await Promise.all([
     base.where(counted).select([key.as('key'), sql<number>`sum(sa.amount_fen)::bigint`.as('amount'), sql<number>`count(*)::int`.as('n'), sql<number>`coalesce(sum(sa.households), 0)::bigint`.as('households')]).groupBy(sql`1`).orderBy(sql`1`).execute(),
     base
@@ -136,12 +140,38 @@ export async function summary(q: Queryable, scope: Scope, f: SummaryQuery) {
 }
 
 // ---- imports ----
-export async function insertImport(q: Queryable, v: { file_name: string; format: 'csv' | 'xlsx'; skip_invalid: boolean; total_bytes: number; user_id: number | null; actor_name: string }) {
-  return (await q.insertInto('sales_imports').values({ ...v, status: 'queued' }).returning('id').executeTakeFirstOrThrow()).id;
+/**
+ * A new import, queued, with the process that will run it (host, process id and start: see
+ * sales.runner.ts). One inserted without a runner is held by no live run: the next recovery fails it.
+ */
+export async function insertImport(
+  q: Queryable,
+  v: { file_name: string; format: 'csv' | 'xlsx'; skip_invalid: boolean; total_bytes: number; user_id: number | null; actor_name: string },
+  runner?: { host: string; pid: number; startedAt: Date; startTicks: number | null },
+) {
+  return (
+    await q
+      .insertInto('sales_imports')
+      .values({ ...v, status: 'queued', runner_host: runner?.host ?? null, runner_pid: runner?.pid ?? null, runner_started_at: runner?.startedAt ?? null, runner_start_ticks: runner?.startTicks ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
+/** The states of an import that is not finished: queued, or being checked or loaded by its runner. */
+export const UNFINISHED = ['queued', 'checking', 'loading'] as const;
 type ImportState = Partial<{ status: 'queued' | 'checking' | 'loading' | 'done' | 'failed'; phase_note: string | null; bytes_read: number; rows_read: number; rows_valid: number; rows_loaded: number; error_count: number; errors: string; duplicates: number; finished_at: Date }>;
-export async function updateImport(q: Queryable, id: number, v: ImportState) {
-  await q.updateTable('sales_imports').set({ ...v, heartbeat_at: sql`now()` }).where('id', '=', id).execute();
+/**
+ * Progress (and the heartbeat) of an unfinished import. False when the import is finished already —
+ * failed by a recovery that judged its run dead: the runner must then stop and remove its rows.
+ */
+export async function updateImport(q: Queryable, id: number, v: ImportState): Promise<boolean> {
+  const r = await q.updateTable('sales_imports').set({ ...v, heartbeat_at: sql`now()` }).where('id', '=', id).where('status', 'in', UNFINISHED).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+/** The heartbeat alone, of the unfinished imports this process holds (queued ones too, which make no progress). */
+export async function touchImports(q: Queryable, ids: number[]) {
+  if (!ids.length) return;
+  await q.updateTable('sales_imports').set({ heartbeat_at: sql`now()` }).where('id', 'in', ids).where('status', 'in', UNFINISHED).execute();
 }
 export const findImport = (q: Queryable, id: number) => q.selectFrom('sales_imports').selectAll().where('id', '=', id).executeTakeFirst();
 export type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
@@ -160,6 +190,38 @@ export async function deleteImportedSlice(q: Queryable, importId: number, limit:
   const r = await sql`delete from sales where id in (select id from sales where import_id = ${importId} limit ${limit})`.execute(q);
   return Number(r.numAffectedRows ?? 0);
 }
-/** Unfinished imports nobody has worked on for two minutes: their server stopped. */
-export const abandonedImports = (q: Queryable) =>
-  q.selectFrom('sales_imports').select('id').where('status', 'in', ['queued', 'checking', 'loading']).where(sql<SqlBool>`heartbeat_at < now() - interval '2 minutes'`).execute();
+/** How long a heartbeat may stop before its run counts as dead whatever its runner (runners beat every 20 seconds). */
+const STALE = sql`interval '2 minutes'`;
+/** Unfinished imports with their runner and heartbeat, for recovery to judge (sales.runner.ts isDeadRun). */
+export async function unfinishedImports(q: Queryable) {
+  return q
+    .selectFrom('sales_imports')
+    .select(['id', 'runner_host', 'runner_pid', 'runner_started_at', 'runner_start_ticks'])
+    .select([sql<boolean>`heartbeat_at < now() - ${STALE}`.as('stale'), sql<string>`heartbeat_at::text`.as('beat')])
+    .where('status', 'in', UNFINISHED)
+    .orderBy('id')
+    .execute();
+}
+/**
+ * Fails an unfinished import judged dead — unless its heartbeat moved since it was read (`beat`),
+ * which means its runner lives after all. True when it was failed.
+ */
+export async function abandonImport(q: Queryable, id: number, beat: string, note: string): Promise<boolean> {
+  const r = await q
+    .updateTable('sales_imports')
+    .set({ status: 'failed', phase_note: note, finished_at: new Date() })
+    .where('id', '=', id)
+    .where('status', 'in', UNFINISHED)
+    .where(sql<SqlBool>`heartbeat_at = ${beat}::timestamptz`)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+/** Failed imports that still have rows (their removal was cut off), to finish removing them. */
+export async function failedImportsWithRows(q: Queryable) {
+  return q
+    .selectFrom('sales_imports as si')
+    .select('si.id')
+    .where('si.status', '=', 'failed')
+    .where((eb) => eb.exists(eb.selectFrom('sales as sa').select('sa.id').whereRef('sa.import_id', '=', 'si.id')))
+    .execute();
+}

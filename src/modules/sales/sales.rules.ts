@@ -1,3 +1,5 @@
+import { refMessage } from '../references/references.ts';
+import { claimStatusFor } from '../../platform/access/ownership.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { regionInScope, orgInScope } from '../../platform/access/scope.ts';
 import type { SaleValues } from './sales.repository.ts';
@@ -27,11 +29,11 @@ export function checkSale(v: SaleInput, refs: SaleRefs): SaleValues {
   if (v.soldOn > refs.today) throw invalidField('soldOn', '销售日期不能晚于今天');
   if (v.periodEnd && v.periodEnd < v.soldOn) throw invalidField('periodEnd', '截止日期不能早于销售日期');
   const product = v.productId ? refs.products.get(v.productId) : undefined;
-  if (v.productId && !product) throw invalidField('productId', `产品 ${v.productId} 不存在或不在您的数据范围内`);
+  if (v.productId && !product) throw invalidField('productId', refMessage('product', v.productId));
   if (product && v.supplierId && v.supplierId !== product.supplierId) throw invalidField('supplierId', `产品「${product.name}」不属于该供应主体`);
   const supplierId = product?.supplierId ?? v.supplierId ?? null;
   const supplier = supplierId ? refs.suppliers.get(supplierId) : undefined;
-  if (supplierId && !supplier) throw invalidField('supplierId', `供应主体 ${supplierId} 不存在或不在您的数据范围内`);
+  if (supplierId && !supplier) throw invalidField('supplierId', refMessage('supplier', supplierId));
   if (!supplier && !v.supplierName) throw invalidField('supplierId', '请选择供应主体，或填写供应主体名称');
   const category = product?.category ?? v.category;
   if (!category) throw invalidField('category', '未选择产品时须填写品类');
@@ -40,9 +42,9 @@ export function checkSale(v: SaleInput, refs: SaleRefs): SaleValues {
   if (!county) throw invalidField('countyCode', '供应主体不在系统中时须填写县代码');
   if (!v.creditedOrgId && !v.creditedName) throw invalidField('creditedOrgId', '请选择计入单位，或填写计入单位名称');
   const credited = v.creditedOrgId ? refs.orgs.get(v.creditedOrgId) : undefined;
-  if (v.creditedOrgId && !credited) throw invalidField('creditedOrgId', `组织 ${v.creditedOrgId} 不存在`);
+  if (v.creditedOrgId && !credited) throw invalidField('creditedOrgId', refMessage('org', v.creditedOrgId));
   if (credited && credited.side !== 'east') throw invalidField('creditedOrgId', `「${credited.name}」不是东部（上海）方单位，销售应计入东部单位`);
-  if (v.activityId && !refs.activities.has(v.activityId)) throw invalidField('activityId', `工作动态 ${v.activityId} 不存在或不在您的数据范围内`);
+  if (v.activityId && !refs.activities.has(v.activityId)) throw invalidField('activityId', refMessage('activity', v.activityId));
   if (!regionInScope(refs.scope, county) && !(credited && orgInScope(refs.scope, credited.id))) {
     throw new AppError('FORBIDDEN', `该销售不在您的数据范围内：县 ${county} 与计入单位都不属于您的范围`, [{ path: 'countyCode', message: '超出数据范围' }]);
   }
@@ -55,6 +57,8 @@ export function checkSale(v: SaleInput, refs: SaleRefs): SaleValues {
     county_code: county, channel: v.channel, buyer_type: v.buyerType, credited_org_id: credited?.id ?? null, credited_name: credited ? null : v.creditedName!.trim(),
     amount_fen: v.amountFen, quantity: v.quantity ?? null, unit: v.unit ?? null, households: v.households ?? null, activity_id: v.activityId ?? null,
     certified: product ? certifiedOn(product, v.soldOn) : false, note: v.note ?? null,
+    // Credited to a unit outside the creator's reach: counts for that unit once it confirms (认领).
+    owning_org_id: refs.owningOrgId, claim_status: claimStatusFor(refs.scope, { orgId: credited?.id }),
   };
   return { ...row, dup_key: dupKey(row) };
 }

@@ -7,6 +7,7 @@ import type { Scope } from '../../platform/access/scope.ts';
 import { withPairedCounties } from '../pairings/pairings.repository.ts';
 import { todayInChina } from '../products/products.workflow.ts';
 import { CATEGORIES } from '../products/products.contract.ts';
+import { assertOwner, chooseOwner } from '../../platform/access/ownership.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import * as repo from './sales.repository.ts';
 import { SaleRefs } from './sales.refs.ts';
@@ -22,6 +23,7 @@ export function present(r: repo.SaleRow): Sale {
     channel: r.channel as Sale['channel'], buyerType: r.buyer_type as Sale['buyerType'], creditedOrgId: r.credited_org_id, credited: r.credited_org_name ?? r.credited_name ?? '',
     amountFen: Number(r.amount_fen), quantity: r.quantity === null ? null : Number(r.quantity), unit: r.unit, households: r.households, activityId: r.activity_id,
     certified: r.certified, dupStatus: r.dup_status, importId: r.import_id, sourceRow: r.source_row, note: r.note, isDemo: r.is_demo,
+    owningOrgId: r.owning_org_id, owningOrgName: r.owning_org_name, claimStatus: r.claim_status, claimNote: r.claim_note,
   };
 }
 
@@ -60,7 +62,7 @@ async function refsFor(q: Queryable, scope: Scope, v: SaleInput) {
 export async function createSaleIn(q: Queryable, ctx: RequestContext, v: SaleInput, opts: { isDemo?: boolean } = {}): Promise<Sale> {
   const values = checkSale(v, await refsFor(q, ctx.scope, v));
   const flagged = (await repo.existingKeys(q, [values.dup_key])).size > 0;
-  const id = await repo.insert(q, { ...values, dup_status: flagged ? 'flagged' : 'unique', is_demo: opts.isDemo ?? false });
+  const id = await repo.insert(q, { ...values, owning_org_id: chooseOwner(ctx, v.owningOrgId, [values.credited_org_id]), dup_status: flagged ? 'flagged' : 'unique', is_demo: opts.isDemo ?? false });
   const created = await getSale(q, ctx.scope, id);
   await writeAudit(q, ctx, { entity: 'sale', entityId: id, action: 'create', after: created });
   return created;
@@ -70,12 +72,22 @@ export const createSale = (db: Db, ctx: RequestContext, v: SaleInput) => db.tran
 export async function updateSale(db: Db, ctx: RequestContext, id: number, patch: SalePatch): Promise<Sale> {
   return db.transaction().execute(async (trx) => {
     const before = await getSale(trx, ctx.scope, id);
+    assertOwner(ctx, before, '销售记录');
+    if (patch.owningOrgId !== undefined) chooseOwner(ctx, patch.owningOrgId, []);
     const merged: SaleInput = { ...before, supplierName: before.supplierId ? null : before.supplier, creditedName: before.creditedOrgId ? null : before.credited, ...patch };
     const values = checkSale(merged, await refsFor(trx, ctx.scope, merged));
     // A changed key is checked again; a reviewed decision on an unchanged key stands.
     const rekeyed = (await repo.findById(trx, { all: true }, id))!.dup_key !== values.dup_key;
     const dup = rekeyed ? ((await repo.existingKeys(trx, [values.dup_key], { exceptId: id })).size ? 'flagged' : 'unique') : undefined;
-    await repo.update(trx, id, { ...values, ...(dup ? { dup_status: dup } : {}) });
+    // A credit confirmed by one unit does not carry over to another.
+    const recredited = values.credited_org_id !== before.creditedOrgId;
+    const { owning_org_id: _owner, claim_status: claim, ...rest } = values;
+    await repo.update(trx, id, {
+      ...rest,
+      ...(dup ? { dup_status: dup } : {}),
+      ...(patch.owningOrgId !== undefined && { owning_org_id: patch.owningOrgId }),
+      ...(recredited && { claim_status: claim, claim_note: null, claim_decided_by: null, claim_decided_at: null }),
+    });
     const after = await getSale(trx, ctx.scope, id);
     await writeAudit(trx, ctx, { entity: 'sale', entityId: id, action: 'update', before, after });
     return after;
@@ -85,6 +97,7 @@ export async function updateSale(db: Db, ctx: RequestContext, id: number, patch:
 export async function deleteSale(db: Db, ctx: RequestContext, id: number) {
   await db.transaction().execute(async (trx) => {
     const before = await getSale(trx, ctx.scope, id);
+    assertOwner(ctx, before, '销售记录');
     await repo.remove(trx, id);
     await writeAudit(trx, ctx, { entity: 'sale', entityId: id, action: 'delete', before });
   });
@@ -112,7 +125,7 @@ export async function salesSummary(q: Queryable, scope: Scope, f: SummaryQuery) 
     for (const o of ids.length ? await q.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute() : []) labels.set(`o${o.id}`, o.name);
   }
   const label = (key: string) =>
-    labels.get(key) ?? (f.by === 'channel' ? CHANNELS[key as keyof typeof CHANNELS] : f.by === 'buyer' ? BUYER_TYPES[key as keyof typeof BUYER_TYPES] : f.by === 'category' ? CATEGORIES[key as keyof typeof CATEGORIES] : f.by === 'credited' ? key.slice(1) : key) ?? key;
+    (key === '?' ? '（待计入单位确认）' : undefined) ?? labels.get(key) ?? (f.by === 'channel' ? CHANNELS[key as keyof typeof CHANNELS] : f.by === 'buyer' ? BUYER_TYPES[key as keyof typeof BUYER_TYPES] : f.by === 'category' ? CATEGORIES[key as keyof typeof CATEGORIES] : f.by === 'credited' ? key.slice(1) : key) ?? key;
   const total = Number(totals.total);
   return {
     by: f.by,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, regionCode } from '../../platform/contract.ts';
+import { pageQuery, ref, regionCode } from '../../platform/contract.ts';
 
 export const SUPPLIER_KINDS = { enterprise: '企业', cooperative: '农民专业合作社', household: '家庭农场', other: '其他' } as const;
 /** How poor households gain from the supplier (带贫/联农带农机制). */
@@ -21,6 +21,8 @@ const fields = z.object({
   mechanismNote: z.string().trim().max(2000).nullable().optional(),
   householdsLinked: z.number().int().min(0, '不能为负数').max(1_000_000),
   peopleLinked: z.number().int().min(0, '不能为负数').max(10_000_000),
+  /** The unit that owns the record (only its scope may change it); by default the creator's own unit. */
+  owningOrgId: ref('org').nullable().optional(),
 });
 export const supplierInput = fields.extend({
   mechanisms: fields.shape.mechanisms.default([]),
@@ -42,6 +44,8 @@ export const supplier = fields.extend({
   countyName: z.string().nullable(),
   /** Products by workflow status, e.g. { certified: 3, notice: 1 }. */
   productCounts: z.record(z.string(), z.number().int()),
+  owningOrgId: z.number().int().nullable(),
+  owningOrgName: z.string().nullable(),
   isDemo: z.boolean(),
 });
 export type Supplier = z.infer<typeof supplier>;

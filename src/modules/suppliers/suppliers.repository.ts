@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import { containing } from '../../platform/db/like.ts';
-import { regionCodeInScope, type Scope } from '../../platform/access/scope.ts';
+import { orgIdInScope, regionCodeInScope, type Scope } from '../../platform/access/scope.ts';
 import type { SupplierListQuery } from './suppliers.contract.ts';
 
 /** `scope` here is already widened by the pairings (withPairedCounties): suppliers are scoped by their county. */
@@ -10,9 +10,10 @@ function base(q: Queryable, scope: Scope) {
     .selectFrom('suppliers as s')
     .leftJoin('regions as r', 'r.code', 's.region_code')
     .leftJoin('regions as c', 'c.code', 's.county_code')
-    .where(regionCodeInScope(scope, 's.county_code'))
+    .leftJoin('orgs as ow', 'ow.id', 's.owning_org_id')
+    .where((eb) => eb.or([regionCodeInScope(scope, 's.county_code'), orgIdInScope(scope, 's.owning_org_id')]))
     .selectAll('s')
-    .select(['r.name as region_name', 'c.name as county_name']);
+    .select(['r.name as region_name', 'c.name as county_name', 'ow.name as owning_org_name']);
 }
 
 export async function list(q: Queryable, scope: Scope, f: SupplierListQuery) {
@@ -55,6 +56,7 @@ export async function hasDependents(q: Queryable, id: number) {
 }
 
 type Values = {
+  owning_org_id?: number | null;
   name: string; kind: string; region_code: string; county_code: string; registration_no: string | null; contact_name: string | null; contact_phone: string | null;
   mechanisms: string[]; mechanism_note: string | null; households_linked: number; people_linked: number; is_demo?: boolean;
 };

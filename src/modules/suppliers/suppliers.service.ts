@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
 import { regionInScope, type Scope } from '../../platform/access/scope.ts';
+import { assertOwner, chooseOwner } from '../../platform/access/ownership.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import { withPairedCounties } from '../pairings/pairings.repository.ts';
 import * as repo from './suppliers.repository.ts';
@@ -27,6 +28,8 @@ async function present(q: Queryable, rows: repo.SupplierRow[]): Promise<Supplier
     householdsLinked: r.households_linked,
     peopleLinked: r.people_linked,
     productCounts: Object.fromEntries(counts.filter((c) => c.supplier_id === r.id).map((c) => [c.status, c.n])),
+    owningOrgId: r.owning_org_id,
+    owningOrgName: r.owning_org_name,
     isDemo: r.is_demo,
   }));
 }
@@ -65,7 +68,7 @@ const values = (v: SupplierInput, county: string) => ({
 
 export async function createSupplierIn(q: Queryable, ctx: RequestContext, v: SupplierInput, opts: { isDemo?: boolean } = {}): Promise<Supplier> {
   const county = await check(q, ctx.scope, v);
-  const id = await repo.insert(q, { ...values(v, county), is_demo: opts.isDemo ?? false });
+  const id = await repo.insert(q, { ...values(v, county), owning_org_id: chooseOwner(ctx, v.owningOrgId, []), is_demo: opts.isDemo ?? false });
   const created = await getSupplier(q, ctx.scope, id);
   await writeAudit(q, ctx, { entity: 'supplier', entityId: id, action: 'create', after: created });
   return created;
@@ -75,9 +78,11 @@ export const createSupplier = (db: Db, ctx: RequestContext, v: SupplierInput) =>
 export async function updateSupplier(db: Db, ctx: RequestContext, id: number, patch: SupplierPatch): Promise<Supplier> {
   return db.transaction().execute(async (trx) => {
     const before = await getSupplier(trx, ctx.scope, id);
+    assertOwner(ctx, before, '供应主体', { regionCode: before.countyCode });
+    if (patch.owningOrgId !== undefined) chooseOwner(ctx, patch.owningOrgId, []);
     const merged: SupplierInput = { ...before, ...patch };
     const county = await check(trx, ctx.scope, merged, id);
-    await repo.update(trx, id, values(merged, county));
+    await repo.update(trx, id, { ...values(merged, county), owning_org_id: merged.owningOrgId ?? null });
     const after = await getSupplier(trx, ctx.scope, id);
     await writeAudit(trx, ctx, { entity: 'supplier', entityId: id, action: 'update', before, after });
     return after;
@@ -87,6 +92,7 @@ export async function updateSupplier(db: Db, ctx: RequestContext, id: number, pa
 export async function deleteSupplier(db: Db, ctx: RequestContext, id: number) {
   await db.transaction().execute(async (trx) => {
     const before = await getSupplier(trx, ctx.scope, id);
+    assertOwner(ctx, before, '供应主体', { regionCode: before.countyCode });
     if (await repo.hasDependents(trx, id)) throw new AppError('CONFLICT', `供应主体「${before.name}」已有产品或销售记录，不能删除`);
     await repo.remove(trx, id);
     await writeAudit(trx, ctx, { entity: 'supplier', entityId: id, action: 'delete', before });

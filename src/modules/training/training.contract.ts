@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, regionCode } from '../../platform/contract.ts';
+import { isoDate, pageQuery, regionCode, ref , claimStatus } from '../../platform/contract.ts';
 
 export const TRAINING_KINDS = { training: '培训', shadowing: '跟岗学习' } as const;
 export const TARGET_GROUPS = {
@@ -14,11 +14,11 @@ export const TARGET_GROUPS = {
 export type TargetGroup = keyof typeof TARGET_GROUPS;
 export const targetGroup = z.enum(Object.keys(TARGET_GROUPS) as [TargetGroup, ...TargetGroup[]]);
 
-const count = z.number().int('须为整数').min(0, '不能为负数');
+const count = z.number().int('须为整数').min(0, '不能为负数').max(10_000_000, '数值过大');
 const fields = z.object({
   title: z.string().trim().min(2, '标题至少 2 个字').max(200),
   kind: z.enum(['training', 'shadowing']),
-  organiserOrgId: z.number().int().positive().nullable().optional(),
+  organiserOrgId: ref('org').nullable().optional(),
   organiserName: z.string().trim().max(200).nullable().optional(),
   /** Where it took place; a Shanghai code (31…) means 在沪培训. */
   placeRegion: regionCode.nullable().optional(),
@@ -30,8 +30,10 @@ const fields = z.object({
   personTimes: count,
   /** The recipient county whose people were trained. */
   countyCode: z.string().regex(/^\d{6}$/, '县级区划代码应为 6 位数字').nullable().optional(),
-  pairingId: z.number().int().positive().nullable().optional(),
-  activityId: z.number().int().positive().nullable().optional(),
+  pairingId: ref('pairing').nullable().optional(),
+  activityId: ref('activity').nullable().optional(),
+  /** The unit that owns the record (only its scope may change it); by default the creator's own unit. */
+  owningOrgId: ref('org').nullable().optional(),
 });
 const checks = <T extends z.ZodType<Partial<z.infer<typeof fields>>>>(s: T) =>
   s
@@ -56,6 +58,11 @@ export const training = fields.extend({
   countyCode: z.string().nullable(),
   pairingId: z.number().int().nullable(),
   activityId: z.number().int().nullable(),
+  owningOrgId: z.number().int().nullable(),
+  owningOrgName: z.string().nullable(),
+  /** Whether the county has confirmed it (it counts in the county's totals once confirmed). */
+  claimStatus: claimStatus,
+  claimNote: z.string().nullable(),
   isDemo: z.boolean(),
 });
 export type Training = z.infer<typeof training>;

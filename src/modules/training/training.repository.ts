@@ -5,13 +5,18 @@ import { recordInScope, type Scope } from '../../platform/access/scope.ts';
 import type { TrainingListQuery } from './training.contract.ts';
 
 export const trainingInScope = (scope: Scope): Expression<SqlBool> =>
-  recordInScope(scope, { orgs: ['tr.organiser_org_id'], region: 'tr.county_code', pairing: 'tr.pairing_id' });
+  recordInScope(scope, { orgs: ['tr.owning_org_id', 'tr.organiser_org_id'], region: 'tr.county_code', pairing: 'tr.pairing_id' });
+
+/** What counts in a scope's totals: the organiser's and owner's side always; the county's once it has confirmed the training. */
+export const trainingCountsIn = (scope: Scope): Expression<SqlBool> =>
+  recordInScope(scope, { orgs: ['tr.owning_org_id', 'tr.organiser_org_id'], pairing: 'tr.pairing_id', extra: [sql<SqlBool>`(tr.claim_status = 'confirmed' and ${recordInScope(scope, { orgs: [], region: 'tr.county_code' })})`] });
 
 function base(q: Queryable, scope: Scope) {
   return q
     .selectFrom('trainings as tr')
     .leftJoin('regions as pl', 'pl.code', 'tr.place_region')
     .leftJoin('orgs as og', 'og.id', 'tr.organiser_org_id')
+    .leftJoin('orgs as ow', 'ow.id', 'tr.owning_org_id')
     .where(trainingInScope(scope));
 }
 
@@ -27,14 +32,14 @@ export async function list(q: Queryable, scope: Scope, f: TrainingListQuery) {
   if (f.kind) query = query.where('tr.kind', '=', f.kind);
   if (f.pairing) query = query.where('tr.pairing_id', '=', f.pairing);
   const [rows, count] = await Promise.all([
-    query.selectAll('tr').select(['pl.name as place_name', 'og.name as organiser_org_name']).orderBy('tr.start_date', f.order).orderBy('tr.id', f.order).offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
+    query.selectAll('tr').select(['pl.name as place_name', 'og.name as organiser_org_name', 'ow.name as owning_org_name']).orderBy('tr.start_date', f.order).orderBy('tr.id', f.order).offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
 
 export async function findById(q: Queryable, scope: Scope, id: number) {
-  return base(q, scope).selectAll('tr').select(['pl.name as place_name', 'og.name as organiser_org_name']).where('tr.id', '=', id).executeTakeFirst();
+  return base(q, scope).selectAll('tr').select(['pl.name as place_name', 'og.name as organiser_org_name', 'ow.name as owning_org_name']).where('tr.id', '=', id).executeTakeFirst();
 }
 export type TrainingRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
 
@@ -42,6 +47,7 @@ type Values = {
   title: string; kind: 'training' | 'shadowing'; organiser_org_id: number | null; organiser_name: string | null; place_region: string | null; in_shanghai: boolean;
   start_date: string; end_date: string; target_group: string; batches: number; participants: number; person_times: number; county_code: string | null;
   pairing_id: number | null; activity_id: number | null; is_demo?: boolean;
+  owning_org_id?: number | null; claim_status?: 'pending' | 'confirmed' | 'refused'; claim_note?: string | null; claim_decided_by?: string | null; claim_decided_at?: Date | null;
 };
 export async function insert(q: Queryable, v: Values) {
   return (await q.insertInto('trainings').values(v).returning('id').executeTakeFirstOrThrow()).id;
@@ -55,8 +61,8 @@ export async function remove(q: Queryable, id: number) {
 
 /** 批次 and 人次 per year (by start date) and target group, in scope. */
 export async function sums(q: Queryable, scope: Scope, years: number[], county?: string) {
-  let query = q.selectFrom('trainings as tr').where(trainingInScope(scope)).where(sql<SqlBool>`extract(year from tr.start_date)::int = any(${years}::int[])`);
-  if (county) query = query.where('tr.county_code', 'like', `${county.slice(0, 6)}%`);
+  let query = q.selectFrom('trainings as tr').where(trainingCountsIn(scope)).where(sql<SqlBool>`extract(year from tr.start_date)::int = any(${years}::int[])`);
+  if (county) query = query.where('tr.county_code', 'like', `${county.slice(0, 6)}%`).where('tr.claim_status', '=', 'confirmed');
   return query
     .select([sql<number>`extract(year from tr.start_date)::int`.as('year'), 'tr.target_group', sql<number>`sum(tr.batches)::int`.as('batches'), sql<number>`sum(tr.person_times)::int`.as('person_times')])
     .groupBy([sql`1`, 'tr.target_group'])

@@ -4,6 +4,8 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
 import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
+import { assertOwner, chooseOwner, claimStatusFor } from '../../platform/access/ownership.ts';
+import { checkFitsPairing, checkRefs } from '../references/references.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
 import * as repo from './training.repository.ts';
@@ -28,6 +30,10 @@ const present = (r: repo.TrainingRow): Training => ({
   personTimes: r.person_times,
   countyCode: r.county_code,
   pairingId: r.pairing_id,
+  owningOrgId: r.owning_org_id,
+  owningOrgName: r.owning_org_name,
+  claimStatus: r.claim_status,
+  claimNote: r.claim_note,
   activityId: r.activity_id,
   isDemo: r.is_demo,
 });
@@ -46,9 +52,9 @@ export async function listTrainings(q: Queryable, scope: Scope, f: TrainingListQ
 async function check(q: Queryable, scope: Scope, t: TrainingPatch) {
   if (t.placeRegion && !(await regionsRepo.findByCode(q, t.placeRegion))) throw invalidField('placeRegion', `未知的区划代码 ${t.placeRegion}`);
   if (t.countyCode && (await regionsRepo.findByCode(q, t.countyCode))?.level !== 3) throw invalidField('countyCode', `${t.countyCode} 不是县级区划代码`);
-  if (t.organiserOrgId && !(await orgsRepo.findById(q, t.organiserOrgId))) throw invalidField('organiserOrgId', `组织 ${t.organiserOrgId} 不存在`);
+  await checkRefs(q, scope, [['organiserOrgId', 'org', t.organiserOrgId], ['pairingId', 'pairing', t.pairingId], ['activityId', 'activity', t.activityId]]);
+  await checkFitsPairing(q, t.pairingId, [['countyCode', t.countyCode]], 'west');
   const pairing = t.pairingId ? await pairingsRepo.findById(q, t.pairingId, scope) : null;
-  if (t.pairingId && !pairing) throw invalidField('pairingId', `结对关系 ${t.pairingId} 不存在或不在您的数据范围内`);
   if (!scope.all && !pairing && !(t.organiserOrgId && orgInScope(scope, t.organiserOrgId)) && !regionInScope(scope, t.countyCode)) {
     throw new AppError('FORBIDDEN', '该培训不在您的数据范围内：主办单位、受训人员所在县或结对关系须属于您的范围', [{ path: 'countyCode', message: '超出数据范围' }]);
   }
@@ -74,6 +80,9 @@ const values = (t: TrainingPatch) => ({
 export async function createTrainingIn(q: Queryable, ctx: RequestContext, input: TrainingInput, opts: { isDemo?: boolean } = {}): Promise<Training> {
   await check(q, ctx.scope, input);
   const id = await repo.insert(q, {
+    owning_org_id: chooseOwner(ctx, input.owningOrgId, [input.organiserOrgId, input.pairingId ? (await pairingsRepo.findById(q, input.pairingId, ctx.scope))?.east_id : null]),
+    // A training held for a county counts in its totals once the county confirms it, unless the creator covers the county.
+    claim_status: claimStatusFor(ctx.scope, { regionCode: input.countyCode }),
     title: input.title,
     kind: input.kind,
     organiser_org_id: input.organiserOrgId ?? null,
@@ -102,11 +111,18 @@ export const createTraining = (db: Db, ctx: RequestContext, input: TrainingInput
 export async function updateTraining(db: Db, ctx: RequestContext, id: number, patch: TrainingPatch): Promise<Training> {
   return db.transaction().execute(async (trx) => {
     const before = await getTraining(trx, ctx.scope, id);
+    assertOwner(ctx, before, '培训');
+    if (patch.owningOrgId !== undefined) chooseOwner(ctx, patch.owningOrgId, []);
     const merged = { ...before, ...patch };
     if (merged.endDate < merged.startDate) throw invalidField('endDate', '结束日期不能早于开始日期');
     if (merged.personTimes < merged.participants) throw invalidField('personTimes', '人次不能少于人数');
     await check(trx, ctx.scope, merged);
-    await repo.update(trx, id, values(patch));
+    const countyChanged = patch.countyCode !== undefined && patch.countyCode !== before.countyCode;
+    await repo.update(trx, id, {
+      ...values(patch),
+      ...(patch.owningOrgId !== undefined && { owning_org_id: patch.owningOrgId }),
+      ...(countyChanged && { claim_status: claimStatusFor(ctx.scope, { regionCode: patch.countyCode }), claim_note: null, claim_decided_by: null, claim_decided_at: null }),
+    });
     const after = await getTraining(trx, ctx.scope, id);
     await writeAudit(trx, ctx, { entity: 'training', entityId: id, action: 'update', before, after });
     return after;
@@ -116,6 +132,7 @@ export async function updateTraining(db: Db, ctx: RequestContext, id: number, pa
 export async function deleteTraining(db: Db, ctx: RequestContext, id: number) {
   await db.transaction().execute(async (trx) => {
     const before = await getTraining(trx, ctx.scope, id);
+    assertOwner(ctx, before, '培训');
     await repo.remove(trx, id);
     await writeAudit(trx, ctx, { entity: 'training', entityId: id, action: 'delete', before });
   });

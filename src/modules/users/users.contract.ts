@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, regionCode } from '../../platform/contract.ts';
+import { pageQuery, regionCode, ref } from '../../platform/contract.ts';
 import { ROLE_CODES } from '../../platform/access/actions.ts';
 
 export const ROLE_LABELS = {
@@ -17,7 +17,7 @@ export const USER_STATUSES = { active: '正常', locked: '已锁定', disabled: 
 export const userStatus = z.enum(['active', 'locked', 'disabled']);
 
 export const scopeEntry = z.union([
-  z.object({ orgId: z.number().int().positive() }),
+  z.object({ orgId: ref('org') }),
   z.object({ regionCode }),
 ]);
 export type ScopeEntry = z.infer<typeof scopeEntry>;
@@ -31,7 +31,7 @@ export const username = z
 export const userInput = z.object({
   username,
   displayName: z.string().trim().min(1, '请填写姓名').max(50),
-  orgId: z.number().int().positive().nullable().optional(),
+  orgId: ref('org').nullable().optional(),
   roles: z.array(roleCode).min(1, '至少一个角色'),
   scopes: z.array(scopeEntry).max(50).default([]),
   /** A temporary password; the user must change it at first login. */
@@ -41,7 +41,7 @@ export type UserInput = z.infer<typeof userInput>;
 
 export const userPatch = z.object({
   displayName: z.string().trim().min(1).max(50).optional(),
-  orgId: z.number().int().positive().nullable().optional(),
+  orgId: ref('org').nullable().optional(),
   roles: z.array(roleCode).min(1, '至少一个角色').optional(),
   scopes: z.array(scopeEntry).max(50).optional(),
   status: userStatus.optional(),

@@ -7,6 +7,8 @@ export interface Identity {
   userId: number;
   username: string;
   displayName: string;
+  /** The user's own unit: records they create are owned by it. */
+  orgId: number | null;
   roles: string[];
   permissions: Set<Action>;
   scope: Scope;
@@ -32,6 +34,7 @@ export async function loadIdentity(q: Queryable, userId: number): Promise<Identi
     userId,
     username: user.username,
     displayName: user.display_name,
+    orgId: user.org_id,
     roles: roleCodes,
     permissions: new Set(actions),
     scope,

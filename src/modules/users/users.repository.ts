@@ -23,6 +23,25 @@ export async function findForLogin(q: Queryable, username: string) {
   return q.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
+/**
+ * Counts one failed login against the account of this username if it may log in now (neither
+ * disabled nor locked); its `maxFailures`-th consecutive failure locks it for `lockMinutes`. Every
+ * refused login runs this same statement (for an unknown, disabled or locked name it matches no
+ * row), so refusals cost alike; one atomic update, so parallel guesses cannot outrun the lock.
+ */
+export async function countLoginFailure(q: Queryable, username: string, policy: { maxFailures: number; lockMinutes: number }): Promise<{ locked: boolean } | undefined> {
+  const r = await sql<{ locked: boolean }>`
+    update users set
+      failed_attempts = case when failed_attempts + 1 >= ${policy.maxFailures} then 0 else failed_attempts + 1 end,
+      status = case when failed_attempts + 1 >= ${policy.maxFailures} then 'locked' else status end,
+      locked_until = case when failed_attempts + 1 >= ${policy.maxFailures} then now() + ${policy.lockMinutes}::float8 * interval '1 minute' else locked_until end,
+      updated_at = now()
+    where username = ${username} and status <> 'disabled'
+      and not coalesce(locked_until > now(), false) and not (status = 'locked' and locked_until is null)
+    returning (status = 'locked' and coalesce(locked_until > now(), false)) as locked`.execute(q);
+  return r.rows[0];
+}
+
 export async function passwordHashOf(q: Queryable, id: number) {
   return (await q.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow()).password_hash;
 }
@@ -61,6 +80,11 @@ export async function scopesOf(q: Queryable, userIds: number[]) {
 
 export async function roles(q: Queryable) {
   return q.selectFrom('roles').selectAll().orderBy('code').execute();
+}
+
+/** Every grant of every role (the role data docs/security.md's table is checked against). */
+export async function rolePermissions(q: Queryable) {
+  return q.selectFrom('role_permissions').select(['role_code', 'action']).orderBy('role_code').orderBy('action').execute();
 }
 
 export async function permissionsOfRoles(q: Queryable, roleCodes: string[]) {

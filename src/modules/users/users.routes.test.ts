@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../testing/test-app.ts';
+import { useTestApp, TEST_PASSWORD, type Caller } from '../../testing/test-app.ts';
 import { openTestDatabase } from '../../testing/test-db.ts';
 import { systemContext } from '../../platform/context.ts';
 import { createUser, updateUser } from './users.service.ts';
@@ -66,5 +66,66 @@ describe('the last system administrator', () => {
     await expect(updateUser(database.db, systemContext, solo.id, { status: 'disabled' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await createUser(database.db, systemContext, { username: 'deputy', displayName: '第二管理员', roles: ['sys_admin'], scopes: [], password: 'Strong-pass-1234' });
     await expect(updateUser(database.db, systemContext, solo.id, { roles: ['reader'] })).resolves.toMatchObject({ roles: ['reader'] });
+  });
+});
+
+describe('credentials end with their user', () => {
+  const tokenOf = async (caller: Caller, actions: string[]) => {
+    const res = await t.call('POST', '/api/v1/auth/tokens', { name: `对接 ${actions.join(' ')}`, actions }, caller);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return { id: res.body.id as number, bearer: { bearer: res.body.token as string } as Caller };
+  };
+
+  it('disabling a user revokes their API tokens and ends their sessions, audited in the same change; enabling again revives neither', async () => {
+    const u = await t.userWith({ roles: ['reader'] });
+    const second = await t.login(u.username);
+    const token = await tokenOf(u.caller, ['org:read']);
+    expect((await t.call('GET', '/api/v1/orgs', undefined, token.bearer)).status).toBe(200);
+
+    expect((await t.call('PATCH', `/api/v1/users/${u.id}`, { status: 'disabled' })).status).toBe(200);
+    expect((await t.call('GET', '/api/v1/orgs', undefined, token.bearer)).status).toBe(401);
+    expect((await t.call('GET', '/api/v1/auth/me', undefined, second)).status).toBe(401);
+    const stored = await t.database.db.selectFrom('api_tokens').select('revoked_at').where('id', '=', token.id).executeTakeFirstOrThrow();
+    expect(stored.revoked_at).toBeInstanceOf(Date);
+    expect(await t.database.db.selectFrom('sessions').select('id').where('user_id', '=', u.id).execute()).toEqual([]);
+    const revoke = await t.database.db.selectFrom('audit_log').selectAll().where('entity', '=', 'api_token').where('entity_id', '=', String(token.id)).where('action', '=', 'revoke').executeTakeFirst();
+    expect(revoke?.after).toMatchObject({ userId: u.id, reason: 'user_disabled' });
+    expect((await lastAudit('sessions_ended'))?.after).toMatchObject({ count: 2, reason: 'user_disabled' });
+
+    expect((await t.call('PATCH', `/api/v1/users/${u.id}`, { status: 'active' })).status).toBe(200);
+    expect((await t.call('GET', '/api/v1/orgs', undefined, token.bearer)).status).toBe(401);
+    expect((await t.call('GET', '/api/v1/auth/me', undefined, second)).status).toBe(401);
+    const fresh = await t.login(u.username, TEST_PASSWORD);
+    expect((await t.call('GET', '/api/v1/auth/tokens', undefined, fresh)).body).toEqual([expect.objectContaining({ id: token.id, revoked: true })]);
+    const renewed = await tokenOf(fresh, ['org:read']);
+    expect((await t.call('GET', '/api/v1/orgs', undefined, renewed.bearer)).status).toBe(200);
+  });
+
+  it('a failed disabling (the last administrator) revokes nothing', async () => {
+    const database = await openTestDatabase();
+    const solo = await createUser(database.db, systemContext, { username: 'solo', displayName: '唯一管理员', roles: ['sys_admin'], scopes: [], password: 'Strong-pass-1234' });
+    await database.db.insertInto('api_tokens').values({ user_id: solo.id, name: 'x', token_hash: 'h', token_prefix: 'xz_x', actions: ['org:read'] }).execute();
+    await expect(updateUser(database.db, systemContext, solo.id, { status: 'disabled' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await database.db.selectFrom('api_tokens').select('revoked_at').where('user_id', '=', solo.id).executeTakeFirstOrThrow()).revoked_at).toBeNull();
+  });
+
+  it('a change of roles narrows API tokens to what the new roles grant, for good: giving the roles back does not widen them', async () => {
+    const u = await t.userWith({ roles: ['district_admin'], scopes: [{ regionCode: '310112' }] });
+    const mixed = await tokenOf(u.caller, ['org:read', 'project:approve']);
+    const approveOnly = await tokenOf(u.caller, ['project:approve']);
+    expect((await t.call('PATCH', `/api/v1/users/${u.id}`, { roles: ['reader'] })).status).toBe(200);
+    const tokens = async () => (await t.call('GET', '/api/v1/auth/tokens', undefined, u.caller)).body as { id: number; actions: string[]; revoked: boolean }[];
+    expect((await tokens()).map((x) => [x.id, x.actions, x.revoked])).toEqual([
+      [approveOnly.id, ['project:approve'], true],
+      [mixed.id, ['org:read'], false],
+    ]);
+    expect((await t.call('PATCH', `/api/v1/users/${u.id}`, { roles: ['district_admin'] })).status).toBe(200);
+    expect((await tokens()).map((x) => [x.id, x.actions, x.revoked])).toEqual([
+      [approveOnly.id, ['project:approve'], true],
+      [mixed.id, ['org:read'], false],
+    ]);
+    expect((await t.call('GET', '/api/v1/orgs', undefined, mixed.bearer)).status).toBe(200);
+    expect((await t.call('GET', '/api/v1/orgs', undefined, approveOnly.bearer)).status).toBe(401);
+    expect((await lastAudit('narrow'))?.after).toMatchObject({ actions: ['org:read'], reason: 'roles_changed' });
   });
 });

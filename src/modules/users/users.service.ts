@@ -6,6 +6,7 @@ import type { Page } from '../../platform/contract.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
+import { endCredentials, narrowTokens } from '../auth/auth.service.ts';
 import * as repo from './users.repository.ts';
 import type { ScopeEntry, User, UserInput, UserListQuery, UserPatch } from './users.contract.ts';
 
@@ -115,13 +116,17 @@ export async function updateUser(db: Db, ctx: RequestContext, id: number, patch:
       ...(patch.displayName !== undefined && { display_name: patch.displayName }),
       ...(patch.orgId !== undefined && { org_id: patch.orgId }),
       ...(patch.status !== undefined && { status: patch.status, ...(patch.status === 'active' && { failed_attempts: 0, locked_until: null }) }),
+      // An administrator's lock (a change to locked) has no end: it lasts until the user is set active again.
+      ...(patch.status === 'locked' && before.status !== 'locked' && { locked_until: null }),
     });
     if (patch.roles) await repo.replaceRoles(trx, id, patch.roles);
     if (patch.scopes) await repo.replaceScopes(trx, id, await checkScopes(trx, patch.scopes));
-    if (patch.status === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     const after = await getUser(trx, id);
     const permissionChange = rolesChange || scopesChange;
     await writeAudit(trx, ctx, { entity: 'user', entityId: id, action: permissionChange ? 'permission_change' : 'update', before, after });
+    // Credentials end with the user: sessions and API tokens, for good (enabling again revives none).
+    if (patch.status === 'disabled') await endCredentials(trx, ctx, id, 'user_disabled');
+    else if (rolesChange) await narrowTokens(trx, ctx, id, new Set((await repo.permissionsOfRoles(trx, patch.roles!)).map((p) => p.action)));
     return after;
   });
 }

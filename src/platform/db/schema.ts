@@ -4,6 +4,20 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
 
+/** The unit that owns a fact record: only its scope may change or delete it (migration 0013). */
+interface Owned {
+  owning_org_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A figure credited to another unit counts for it once confirmed (migration 0013). */
+interface Claimed {
+  claim_status: ColumnType<ClaimStatus, ClaimStatus | undefined, ClaimStatus>;
+  claim_note: ColumnType<string | null, string | null | undefined, string | null>;
+  claim_decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  claim_decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+export type ClaimStatus = 'pending' | 'confirmed' | 'refused';
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -167,7 +181,7 @@ export interface AccountTables {
   api_tokens: ApiTokensTable;
 }
 
-export interface ProjectsTable {
+export interface ProjectsTable extends Owned {
   id: Generated<number>;
   code: string;
   name: string;
@@ -324,7 +338,7 @@ export interface ProjectTables {
   project_assets: ProjectAssetsTable;
 }
 
-export interface ActivitiesTable {
+export interface ActivitiesTable extends Owned {
   id: Generated<number>;
   type: string;
   title: string;
@@ -341,7 +355,7 @@ export interface ActivitiesTable {
   updated_at: Timestamp;
 }
 
-export interface DonationsTable {
+export interface DonationsTable extends Owned, Claimed {
   id: Generated<number>;
   donor_org_id: number | null;
   donor_name: string | null;
@@ -359,7 +373,7 @@ export interface DonationsTable {
   updated_at: Timestamp;
 }
 
-export interface TrainingsTable {
+export interface TrainingsTable extends Owned, Claimed {
   id: Generated<number>;
   title: string;
   kind: 'training' | 'shadowing';
@@ -432,7 +446,7 @@ export interface PersonnelTables {
   dispatches: DispatchesTable;
 }
 
-interface LaborRecordColumns {
+interface LaborRecordColumns extends Owned {
   id: Generated<number>;
   county_code: string;
   pairing_id: number | null;
@@ -486,7 +500,7 @@ export interface LaborTables {
   labor_retention: LaborRetentionTable;
 }
 
-export interface SuppliersTable {
+export interface SuppliersTable extends Owned {
   id: Generated<number>;
   name: string;
   kind: string;
@@ -597,9 +611,14 @@ export interface SalesImportsTable {
   started_at: Generated<Date>;
   heartbeat_at: Generated<Date>;
   finished_at: Date | null;
+  /** Who runs the import (migration 0014): a live runner is told from a dead one by host, pid and start time. */
+  runner_host: string | null;
+  runner_pid: number | null;
+  runner_started_at: Date | null;
+  runner_start_ticks: number | null;
 }
 
-export interface SalesTable {
+export interface SalesTable extends Owned, Claimed {
   id: Generated<number>;
   sold_on: string;
   period_end: string | null;

@@ -1,3 +1,5 @@
+import { badCharacterIn } from '../contract.ts';
+
 /**
  * A spreadsheet column as offices exchange them: a Chinese header, a kind that says how a cell
  * is read, and (for enums) the code → label map whose labels are what users type.
@@ -35,8 +37,12 @@ export function parseCell(col: Column, raw: unknown): CellValue {
     return null;
   }
   switch (col.kind) {
-    case 'text':
-      return String(value).trim();
+    case 'text': {
+      const text = String(value).trim();
+      const bad = badCharacterIn(text, true); // a NUL or an escape from a CSV: the cell's error, not the database's
+      if (bad) throw new Error(bad);
+      return text;
+    }
     case 'int': {
       const n = asNumber(value);
       if (n === null || !Number.isInteger(n)) throw new Error(`应为整数，而不是「${value}」`);

@@ -1,5 +1,9 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
+import { heavyParse } from '../files/heavy.ts';
+import { checkZip, SHEET_ZIP_LIMITS } from '../files/zip-guard.ts';
+import { firstSheetRows } from './sheet-stream.ts';
 import { parseCell, type CellValue, type Column, type RowError } from './columns.ts';
 
 export interface ParsedRow {
@@ -18,50 +22,60 @@ const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
  * Reads the first sheet against the columns: headers must be exactly the template's (in any
  * order), merged cells are refused, and every cell is parsed by its kind. File-level problems
  * throw a 400; cell problems come back as row errors, so all of them can be reported at once.
+ * The file passes the zip guard first and is then streamed row by row, one file at a time per process.
  */
-export async function readSheet(file: Buffer, columns: Column[], opts: { maxRows: number }): Promise<ReadResult> {
+export async function readSheet(file: Buffer, columns: Column[], opts: { maxRows: number; fileName?: string }): Promise<ReadResult> {
   if (!file.subarray(0, 4).equals(XLSX_MAGIC)) {
     throw new AppError('VALIDATION', '文件不是 Excel 工作簿（.xlsx）：请使用下载的模板，另存为 .xlsx 后再导入', [{ path: 'file', message: '不是 .xlsx 文件' }]);
   }
-  const wb = new ExcelJS.Workbook();
+  const label = opts.fileName ? `文件「${opts.fileName}」` : '上传的 Excel 文件';
+  return heavyParse(async () => {
+    await checkZip(file, SHEET_ZIP_LIMITS, label);
+    return readRows(file, columns, opts.maxRows, label);
+  });
+}
+
+async function readRows(file: Buffer, columns: Column[], maxRows: number, label: string): Promise<ReadResult> {
+  const merges: string[] = [];
+  const rows: ParsedRow[] = [];
+  const errors: RowError[] = [];
+  let index: Map<string, number> | null = null;
+  let valued = 0;
   try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
+    for await (const row of firstSheetRows(Readable.from([file]), { label, merges })) {
+      if (!row.hasValues) continue;
+      valued++;
+      if (!index) {
+        index = checkHeaders(row.number === 1 ? (row.values as unknown[]).slice(1) : [], columns);
+        if (row.number === 1) continue;
+      }
+      if (valued - 1 > maxRows) continue; // counted to the end (the refusal names the total), not kept
+      const values: Record<string, CellValue> = {};
+      let ok = true;
+      for (const col of columns) {
+        if (col.exportOnly) continue;
+        const at = index.get(col.header);
+        try {
+          values[col.key] = parseCell(col, at ? row.getCell(at).value : null);
+        } catch (err) {
+          ok = false;
+          errors.push({ row: row.number, column: col.header, reason: (err as Error).message });
+        }
+      }
+      if (ok) rows.push({ row: row.number, values });
+      if (valued % 2000 === 0) await new Promise((resolve) => setImmediate(resolve)); // let other requests in
+    }
   } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('VALIDATION', `无法读取 Excel 文件：${(err as Error).message}`, [{ path: 'file', message: '文件已损坏或格式不对' }]);
   }
-  const sheet = wb.worksheets[0];
-  if (!sheet || sheet.actualRowCount < 1) throw new AppError('VALIDATION', 'Excel 文件是空的：第一个工作表没有表头', [{ path: 'file', message: '空文件' }]);
-
-  const index = checkHeaders((sheet.getRow(1).values as unknown[]).slice(1), columns);
-
-  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).filter(Boolean);
+  if (!index) throw new AppError('VALIDATION', 'Excel 文件是空的：第一个工作表没有表头', [{ path: 'file', message: '空文件' }]);
   if (merges.length) {
     throw new AppError('VALIDATION', `表中有合并单元格（${merges.slice(0, 5).join('、')}${merges.length > 5 ? ' 等' : ''}）：请取消合并、每行填写完整后再导入`, merges.slice(0, 20).map((m) => ({ path: m, message: '合并单元格' })));
   }
-  const dataRows = sheet.actualRowCount - 1;
-  if (dataRows > opts.maxRows) {
-    throw new AppError('VALIDATION', `文件有 ${dataRows} 行数据，超过单次导入上限 ${opts.maxRows} 行：请分批导入`, [{ path: 'file', message: '行数过多' }]);
-  }
-
-  const rows: ParsedRow[] = [];
-  const errors: RowError[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    if (!row.hasValues) continue;
-    const values: Record<string, CellValue> = {};
-    let ok = true;
-    for (const col of columns) {
-      if (col.exportOnly) continue;
-      const at = index.get(col.header);
-      try {
-        values[col.key] = parseCell(col, at ? row.getCell(at).value : null);
-      } catch (err) {
-        ok = false;
-        errors.push({ row: r, column: col.header, reason: (err as Error).message });
-      }
-    }
-    if (ok) rows.push({ row: r, values });
-    if (r % 2000 === 0) await new Promise((resolve) => setImmediate(resolve)); // let other requests in
+  const dataRows = valued - 1;
+  if (dataRows > maxRows) {
+    throw new AppError('VALIDATION', `文件有 ${dataRows} 行数据，超过单次导入上限 ${maxRows} 行：请分批导入`, [{ path: 'file', message: '行数过多' }]);
   }
   return { rows, errors };
 }
@@ -111,10 +125,14 @@ export function checkHeaders(cells: unknown[], columns: Column[]): Map<string, n
   const known = new Set(columns.map((c) => c.header));
   const unknown = [...index.keys()].filter((h) => !known.has(h));
   const missing = columns.filter((c) => c.required && !c.exportOnly && !index.has(c.header)).map((c) => c.header);
-  for (const h of unknown) issues.push({ path: `第1行「${h}」`, message: '不是模板中的列' });
+  // A file of another kind can have thousands of columns: the first ten are named, the rest counted.
+  const short = (h: string) => (h.length > 30 ? `${h.slice(0, 30)}…` : h);
+  const listed = (hs: string[]) => `${hs.slice(0, 10).map(short).join('、')}${hs.length > 10 ? `…等共 ${hs.length} 列` : ''}`;
+  for (const h of unknown.slice(0, 10)) issues.push({ path: `第1行「${short(h)}」`, message: '不是模板中的列' });
+  if (unknown.length > 10) issues.push({ path: '第1行', message: `另有 ${unknown.length - 10} 个不是模板中的列` });
   for (const h of missing) issues.push({ path: `第1行「${h}」`, message: '缺少必需的列' });
   if (issues.length) {
-    throw new AppError('VALIDATION', `表头与模板不符：${[missing.length ? `缺少列 ${missing.join('、')}` : '', unknown.length ? `多出列 ${unknown.join('、')}` : ''].filter(Boolean).join('；') || '列名重复'}。请使用下载的模板。`, issues);
+    throw new AppError('VALIDATION', `表头与模板不符：${[missing.length ? `缺少列 ${missing.join('、')}` : '', unknown.length ? `未知的列：${listed(unknown)}` : ''].filter(Boolean).join('；') || '列名重复'}。请使用下载的模板。`, issues.slice(0, 50));
   }
   return index;
 }

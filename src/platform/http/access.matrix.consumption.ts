@@ -47,14 +47,14 @@ const product = async (db: Db, supplierId: number, upTo: 'reviewing' | 'notice' 
   return p.id;
 };
 
-export async function buildConsumptionFixture(db: Db, base: { distA: number; distB: number }): Promise<ConsumptionFixture> {
-  const supplier = async (region: string, name: string) => (await db.transaction().execute((trx) => createSupplierIn(trx, systemContext, { name, kind: 'cooperative', regionCode: region, mechanisms: [], householdsLinked: 0, peopleLinked: 0 }))).id;
-  const s = { in: await supplier(`${X}101`, '矩阵X合作社'), out: await supplier(`${Y}100`, '矩阵Y合作社') };
+export async function buildConsumptionFixture(db: Db, base: { distA: number; distB: number; owner: number }): Promise<ConsumptionFixture> {
+  const supplier = async (region: string, name: string, owningOrgId?: number) => (await db.transaction().execute((trx) => createSupplierIn(trx, systemContext, { name, kind: 'cooperative', regionCode: region, mechanisms: [], householdsLinked: 0, peopleLinked: 0, owningOrgId }))).id;
+  const s = { in: await supplier(`${X}101`, '矩阵X合作社', base.owner), out: await supplier(`${Y}100`, '矩阵Y合作社') };
   const both = async (upTo: 'reviewing' | 'notice' | 'certified') => ({ in: await product(db, s.in, upTo), out: await product(db, s.out, upTo) });
   const certified = await both('certified');
   const outMarker = '矩阵区外销售';
   const sale = async (side: 'in' | 'out', note: string) =>
-    (await createSale(db, systemContext, { soldOn: ago(3), productId: certified[side], channel: 'counter', buyerType: 'individual', creditedOrgId: side === 'in' ? base.distA : base.distB, amountFen: 5000, note })).id;
+    (await createSale(db, systemContext, { soldOn: ago(3), productId: certified[side], channel: 'counter', buyerType: 'individual', creditedOrgId: side === 'in' ? base.distA : base.distB, amountFen: 5000, note, ...(side === 'in' ? { owningOrgId: base.owner } : {}) })).id;
   // The second of two alike sales is flagged as a duplicate.
   const flagged = async (side: 'in' | 'out') => {
     await sale(side, '矩阵重复');
@@ -86,12 +86,13 @@ export const CONSUMPTION_LINES: Record<string, Line> = {
   'PATCH /api/v1/suppliers/:id': record((c) => `/api/v1/suppliers/${pick(c, cf(c).supplier)}`, 'PATCH', () => ({ contactName: '矩阵联系人' })),
   'DELETE /api/v1/suppliers/:id': {
     scoping: 'record',
-    request: async (c) => ({ method: 'DELETE', url: `/api/v1/suppliers/${(await c.r.db.transaction().execute((trx) => createSupplierIn(trx, systemContext, { name: c.r.name('矩阵待删'), kind: 'other', regionCode: c.inScope ? X : Y, mechanisms: [], householdsLinked: 0, peopleLinked: 0 }))).id}` }),
+    request: async (c) => ({ method: 'DELETE', url: `/api/v1/suppliers/${(await c.r.db.transaction().execute((trx) => createSupplierIn(trx, systemContext, { name: c.r.name('矩阵待删'), kind: 'other', regionCode: c.inScope ? X : Y, mechanisms: [], householdsLinked: 0, peopleLinked: 0, ...(c.inScope ? { owningOrgId: c.r.owner } : {}) }))).id}` }),
   },
 
   'GET /api/v1/products': listLine('/api/v1/products?pageSize=200', (c) => cf(c).certified.out),
   'POST /api/v1/products': {
     scoping: 'create',
+    outOfScope: 400, // a supplier out of reach is refused as a reference, like an unknown one
     request: (c) => ({ method: 'POST', url: '/api/v1/products', body: { supplierId: pick(c, cf(c).supplier), name: c.r.name('矩阵申请'), category: 'tea', originRegion: c.inScope ? X : Y, specification: '250g', priceFen: 3000, unit: '盒', benefitNote: '带动脱贫户务工' } }),
   },
   'GET /api/v1/products/status-counts': {
@@ -129,7 +130,7 @@ export const CONSUMPTION_LINES: Record<string, Line> = {
   'PATCH /api/v1/sales/:id': record((c) => `/api/v1/sales/${pick(c, cf(c).sale)}`, 'PATCH', () => ({ households: 3 })),
   'DELETE /api/v1/sales/:id': {
     scoping: 'record',
-    request: async (c) => ({ method: 'DELETE', url: `/api/v1/sales/${(await createSale(c.r.db, systemContext, { ...saleBody(c), amountFen: 100 + ++seq } as never)).id}` }),
+    request: async (c) => ({ method: 'DELETE', url: `/api/v1/sales/${(await createSale(c.r.db, systemContext, { ...saleBody(c), amountFen: 100 + ++seq, ...(c.inScope ? { owningOrgId: c.r.owner } : {}) } as never)).id}` }),
   },
   'POST /api/v1/sales/:id/duplicate': record((c) => `/api/v1/sales/${pick(c, cf(c).flagged)}/duplicate`, 'POST', () => ({ decision: 'distinct' })),
   'GET /api/v1/sales/summary': {

@@ -54,7 +54,15 @@ export interface MatrixUser {
 
 export class MatrixRecords {
   private n = 0;
+  /** The unit owning in-scope records: the A district's front-line group, located in X, so every scoped role may change them. */
+  owner: number | undefined;
+  /** Records of this pairing are owned by `owner`; others by the unit derived from them. */
+  pairIn: number | undefined;
   constructor(readonly db: Db) {}
+
+  private ownedBy(pairingId: number) {
+    return pairingId === this.pairIn ? { owningOrgId: this.owner } : {};
+  }
 
   name(prefix: string) {
     return `${prefix}-${++this.n}`;
@@ -78,6 +86,7 @@ export class MatrixRecords {
       name: this.name('矩阵项目'), startYear: 2024, endYear: 2024, level: 'district', category: 'industry', regionCode, eastOrgId,
       funds: { shanghaiFen: 1_000_000_00, integratedFen: 0, socialFen: 0, selfFen: 0 }, content: '建设', expectedBenefits: '增收',
       beneficiaries: {}, budgetItems: [{ item: '建设', amountFen: 1_000_000_00 }], outputs: [], milestones: [{ name: '完工', dueOn: '2024-12-31' }], attachments: [],
+      ...(regionCode.startsWith(X) ? { owningOrgId: this.owner } : {}),
     });
     const path: ProjectStatus[] = ['submitted', 'reviewed', 'approved', 'in_progress', 'completed'];
     for (const to of path.slice(0, path.indexOf(upTo) + 1)) {
@@ -104,15 +113,15 @@ export class MatrixRecords {
 
   /** An activity, a donation and a training under a pairing (in or out of a role's scope with it). */
   async activity(pairingId: number) {
-    return (await createActivity(this.db, systemContext, { type: 'visit', title: this.name('矩阵考察'), startDate: '2024-03-01', endDate: '2024-03-02', pairingId, regionCodes: [], orgIds: [], photos: [], links: [] })).id;
+    return (await createActivity(this.db, systemContext, { type: 'visit', title: this.name('矩阵考察'), startDate: '2024-03-01', endDate: '2024-03-02', pairingId, regionCodes: [], orgIds: [], photos: [], links: [], ...this.ownedBy(pairingId) })).id;
   }
 
   async donation(pairingId: number, westOrgId: number) {
-    return (await createDonation(this.db, systemContext, { donorName: this.name('矩阵捐赠方'), recipientOrgId: westOrgId, kind: 'cash', valueFen: 100, donatedOn: '2024-03-01', pairingId, items: [] })).id;
+    return (await createDonation(this.db, systemContext, { donorName: this.name('矩阵捐赠方'), recipientOrgId: westOrgId, kind: 'cash', valueFen: 100, donatedOn: '2024-03-01', pairingId, items: [], ...this.ownedBy(pairingId) })).id;
   }
 
   async training(pairingId: number) {
-    return (await createTraining(this.db, systemContext, { title: this.name('矩阵培训'), kind: 'training', startDate: '2024-03-01', endDate: '2024-03-02', targetGroup: 'officials', batches: 1, participants: 10, personTimes: 10, pairingId })).id;
+    return (await createTraining(this.db, systemContext, { title: this.name('矩阵培训'), kind: 'training', startDate: '2024-03-01', endDate: '2024-03-02', targetGroup: 'officials', batches: 1, participants: 10, personTimes: 10, pairingId, ...this.ownedBy(pairingId) })).id;
   }
 
   async user() {
@@ -130,6 +139,8 @@ export async function buildFixture(t: TestApp, r: MatrixRecords): Promise<{ f: F
   const pairIn = await r.pairing(townA, westX);
   const pairOut = await r.pairing(distB, westY);
   const frontlineOrg = (await createOrg(r.db, systemContext, { name: '矩阵A区前方工作组', type: 'frontline_group', side: 'east', regionCode: X, parentId: distA, aliases: [] })).id;
+  r.owner = frontlineOrg;
+  r.pairIn = pairIn;
   const f: Fixture = {
     distA, townA, distB, westX, westY, pairIn, pairOut,
     agIn: await r.agreement(pairIn),
@@ -138,7 +149,7 @@ export async function buildFixture(t: TestApp, r: MatrixRecords): Promise<{ f: F
     approved: { in: await r.project(townA, `${X}101`, 'approved'), out: await r.project(distB, `${Y}100`, 'approved') },
     completed: { in: await r.project(townA, `${X}101`, 'completed'), out: await r.project(distB, `${Y}100`, 'completed') },
     people: await buildPeopleFixture(r, { distA, distB, westX, westY, pairIn, pairOut }),
-    consumption: await buildConsumptionFixture(r.db, { distA, distB }),
+    consumption: await buildConsumptionFixture(r.db, { distA, distB, owner: frontlineOrg }),
   };
   const specs: { role: RoleCode; orgId: number | null; scopes: ({ orgId: number } | { regionCode: string })[] }[] = [
     { role: 'sys_admin', orgId: distA, scopes: [] },

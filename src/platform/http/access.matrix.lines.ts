@@ -7,6 +7,7 @@ import { PEOPLE_LINES } from './access.matrix.people.ts';
 import { CONSUMPTION_LINES } from './access.matrix.consumption.ts';
 import { BULLETIN_LINES } from './access.matrix.bulletins.ts';
 import { EDITION_LINES } from './access.matrix.editions.ts';
+import { CLAIM_LINES } from './access.matrix.claims.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
 export type Scoping = 'none' | 'record' | 'create' | 'list';
@@ -478,4 +479,5 @@ export const MATRIX: Record<string, Line> = {
   ...CONSUMPTION_LINES,
   ...BULLETIN_LINES,
   ...EDITION_LINES,
+  ...CLAIM_LINES,
 };

@@ -68,14 +68,14 @@ const LABOR = {
 } as const;
 type LaborPath = keyof typeof LABOR;
 
-const labor = async (db: Db, path: LaborPath, b: Base & { eastInX: number }, inScope: boolean) =>
-  ((await createRecord(db, systemContext, LABOR[path].spec as never, LABOR[path].body(b, inScope) as never)) as { id: number }).id;
+const labor = async (db: Db, path: LaborPath, b: Base & { eastInX: number }, inScope: boolean, owner?: number) =>
+  ((await createRecord(db, systemContext, LABOR[path].spec as never, { ...LABOR[path].body(b, inScope), ...(inScope ? { owningOrgId: owner } : {}) } as never)) as { id: number }).id;
 const dispatch = async (db: Db, b: Base & { eastInX: number }, inScope: boolean, name: string) => createDispatch(db, systemContext, dispatchBody(b, inScope, name));
 
 export async function buildPeopleFixture(r: MatrixRecords, base: Base): Promise<PeopleFixture> {
   const b = { ...base, eastInX: await r.east(base.distA, X) };
   const [dIn, dOut] = [await dispatch(r.db, b, true, r.name('矩阵干部')), await dispatch(r.db, b, false, r.name('矩阵干部'))];
-  const both = async (path: LaborPath) => ({ in: await labor(r.db, path, b, true), out: await labor(r.db, path, b, false) });
+  const both = async (path: LaborPath) => ({ in: await labor(r.db, path, b, true, r.owner), out: await labor(r.db, path, b, false) });
   return {
     eastInX: b.eastInX,
     person: { in: dIn.personId, out: dOut.personId },
@@ -104,10 +104,10 @@ function laborLines(path: LaborPath): Record<string, Line> {
   const fixture = (c: Ctx) => c.f.people[laborKey[path]] as Pair;
   return {
     [`GET ${url}`]: listLine(`${url}?pageSize=200`, (c) => fixture(c).out),
-    [`POST ${url}`]: { scoping: 'create', request: (c) => ({ method: 'POST', url, body: LABOR[path].body(base(c), c.inScope) }) },
+    [`POST ${url}`]: { scoping: 'create', outOfScope: 400, request: (c) => ({ method: 'POST', url, body: LABOR[path].body(base(c), c.inScope) }) },
     [`GET ${url}/:id`]: { scoping: 'record', request: (c) => ({ method: 'GET', url: `${url}/${pick(c, fixture(c))}` }) },
     [`PATCH ${url}/:id`]: { scoping: 'record', request: (c) => ({ method: 'PATCH', url: `${url}/${pick(c, fixture(c))}`, body: { note: '矩阵' } }) },
-    [`DELETE ${url}/:id`]: { scoping: 'record', request: async (c) => ({ method: 'DELETE', url: `${url}/${await labor(c.r.db, path, base(c), c.inScope)}` }) },
+    [`DELETE ${url}/:id`]: { scoping: 'record', request: async (c) => ({ method: 'DELETE', url: `${url}/${await labor(c.r.db, path, base(c), c.inScope, c.r.owner)}` }) },
   };
 }
 

@@ -23,7 +23,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** Every API route with its access rule: what the authorization matrix test walks. */
-    routeAccess: { method: string; url: string; access: Access }[];
+    /** Every route with its access rule and its body schema (tests walk these to find every reference field). */
+    routeAccess: { method: string; url: string; access: Access; body?: unknown }[];
   }
 }
 
@@ -59,7 +60,7 @@ export function installAccessControl(app: FastifyInstance, db: Db, policy: Sessi
     if (!route.url.startsWith('/api/v1') || route.method === 'HEAD') return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
-    for (const method of [route.method].flat()) app.routeAccess.push({ method: String(method), url: route.url, access });
+    for (const method of [route.method].flat()) app.routeAccess.push({ method: String(method), url: route.url, access, body: route.schema?.body });
   });
 
   app.addHook('onRequest', async (req) => {
@@ -79,7 +80,7 @@ export function installAccessControl(app: FastifyInstance, db: Db, policy: Sessi
       req.auth = found === 'expired' ? null : found;
     }
     if (req.auth) {
-      req.ctx = { actor: { id: req.auth.userId, name: req.auth.username }, ip: req.ip, scope: req.auth.scope, permissions: req.auth.permissions };
+      req.ctx = { actor: { id: req.auth.userId, name: req.auth.username, orgId: req.auth.orgId }, ip: req.ip, scope: req.auth.scope, permissions: req.auth.permissions };
     }
     if (!access || access === 'public') return;
     if (!req.auth) {

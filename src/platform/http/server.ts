@@ -20,6 +20,7 @@ import { AppError } from '../errors.ts';
 import { makeErrorHandler } from './errors.ts';
 import { installAccessControl } from './access.ts';
 import { acceptFileUploads } from './files.ts';
+import { refuseControlCharacters } from './input.ts';
 import { sessionPolicyFromEnv, type SessionPolicy } from '../../modules/auth/auth.service.ts';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.ts';
 import { registerUserRoutes } from '../../modules/users/users.routes.ts';
@@ -38,6 +39,7 @@ import { registerProductRoutes } from '../../modules/products/products.routes.ts
 import { registerSalesRoutes } from '../../modules/sales/sales.routes.ts';
 import { registerBulletinRoutes } from '../../modules/bulletins/bulletins.routes.ts';
 import { registerEditionRoutes } from '../../modules/editions/editions.routes.ts';
+import { registerClaimRoutes } from '../../modules/claims/claims.routes.ts';
 import { registerRegionRoutes } from '../../modules/regions/regions.routes.ts';
 import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.ts';
 import { registerPairingRoutes } from '../../modules/pairings/pairings.routes.ts';
@@ -70,6 +72,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   await app.register(import('@fastify/cookie'));
   installAccessControl(app, opts.database.db, sessionPolicy);
   acceptFileUploads(app);
+  refuseControlCharacters(app); // every route: NUL and other control characters in params, query and JSON body → 400
 
   await app.register(import('@fastify/swagger'), {
     openapi: {
@@ -115,6 +118,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       registerSalesRoutes(typed, deps);
       registerBulletinRoutes(typed, deps);
       registerEditionRoutes(typed, deps);
+      registerClaimRoutes(typed, deps);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,0 +1,42 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { xlsxOf } from '../../testing/xlsx.ts';
+import { xlsxWithSheetData } from '../../testing/zip-bombs.ts';
+import { firstSheetRows } from './sheet-stream.ts';
+
+/** exceljs's temporary files of this process (it spills sheets that come before the shared strings). */
+const spilled = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`tmp-${process.pid}-`));
+
+async function read(file: Buffer, merges?: string[]) {
+  const rows: unknown[][] = [];
+  for await (const row of firstSheetRows(Readable.from([file]), { label: '文件「表.xlsx」', merges })) rows.push((row.values as unknown[]).slice(1));
+  return rows;
+}
+
+describe('streaming the first sheet', () => {
+  it('gives its rows one by one with the merged ranges, which come after them', async () => {
+    const merges: string[] = [];
+    const file = await xlsxOf([['名称', '人数'], ['甲', 1], ['乙', 2]], (ws) => ws.mergeCells('A2:A3'));
+    expect(await read(file, merges)).toEqual([['名称', '人数'], ['甲', 1], [undefined, 2]]);
+    expect(merges).toEqual(['A2:A3']);
+  });
+
+  it('refuses a row whose XML runs past 4 MB (one enormous cell) before exceljs builds it', async () => {
+    const file = xlsxWithSheetData(`<row r="1"><c r="A1" t="inlineStr"><is><t>${'长'.repeat(2 << 20)}</t></is></c></row>`);
+    await expect(read(file)).rejects.toThrow('文件「表.xlsx」中有一行超过 4 MB');
+    expect(await read(xlsxWithSheetData(`<row r="1"><c r="A1" t="inlineStr"><is><t>${'长'.repeat(1 << 20)}</t></is></c></row>`))).toHaveLength(1);
+  });
+
+  it('leaves no temporary file behind, whether read to the end or stopped at the first row', async () => {
+    const file = await xlsxOf([['名称'], ...Array.from({ length: 500 }, (_, i) => [`甲${i}`])], (ws) => ws.workbook.addWorksheet('填写说明').addRow(['说明']));
+    expect(await read(file)).toHaveLength(501);
+    for await (const row of firstSheetRows(Readable.from([file]), { label: '表' })) {
+      expect(row.number).toBe(1);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(spilled()).toEqual([]);
+  });
+});
