@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { xlsxOf } from '../../testing/xlsx.ts';
 import { xlsxWithSheetData } from '../../testing/zip-bombs.ts';
+import JSZip from 'jszip';
 import { firstSheetRows } from './sheet-stream.ts';
 
 /** exceljs's temporary files of this process (it spills sheets that come before the shared strings). */
@@ -15,7 +16,23 @@ async function read(file: Buffer, merges?: string[]) {
   return rows;
 }
 
+/** The same workbook with its zip entries in the order given first (the rest after): archive order varies. */
+async function reordered(file: Buffer, first: string[]) {
+  const src = await JSZip.loadAsync(file);
+  const out = new JSZip();
+  const names = [...first, ...Object.keys(src.files).filter((n) => !first.includes(n))];
+  for (const n of names) if (src.files[n] && !src.files[n].dir) out.file(n, await src.files[n].async('uint8array'));
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
 describe('streaming the first sheet', () => {
+  it('reads a workbook whose workbook.xml comes after its shared strings and sheet', async () => {
+    const file = await xlsxOf([['名称', '人数'], ['甲', 1]]);
+    const late = await reordered(file, ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml']);
+    expect(Object.keys((await JSZip.loadAsync(late)).files).indexOf('xl/workbook.xml')).toBeGreaterThan(Object.keys((await JSZip.loadAsync(late)).files).indexOf('xl/worksheets/sheet1.xml'));
+    expect(await read(late)).toEqual([['名称', '人数'], ['甲', 1]]);
+  });
+
   it('gives its rows one by one with the merged ranges, which come after them', async () => {
     const merges: string[] = [];
     const file = await xlsxOf([['名称', '人数'], ['甲', 1], ['乙', 2]], (ws) => ws.mergeCells('A2:A3'));

@@ -20,6 +20,9 @@ type BookModel = { model?: { sheets?: { id: number }[] } };
 export async function* firstSheetRows(input: Readable, opts: { label: string; merges?: string[]; maxRowBytes?: number }): AsyncGenerator<ExcelJS.Row> {
   const max = opts.maxRowBytes ?? MAX_ROW_XML_BYTES;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  // exceljs reads `model.sheets` when a sheet arrives; a zip that puts workbook.xml after the sheets
+  // (archive order varies, even between files exceljs wrote) would crash it: start from no tab order.
+  (reader as unknown as BookModel).model = { sheets: [] };
   const sheets = reader[Symbol.asyncIterator]();
   let taken = false;
   let direct = false; // the sheet being read comes straight from the zip: running on would inflate the rest of it
@@ -27,7 +30,7 @@ export async function* firstSheetRows(input: Readable, opts: { label: string; me
     for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
       const sheet = next.value;
       const ws = sheet as unknown as Tappable;
-      const firstTab = (reader as unknown as BookModel).model?.sheets?.[0]?.id;
+      const firstTab = (reader as unknown as BookModel).model?.sheets?.[0]?.id; // undefined until workbook.xml is read
       if (taken || (firstTab !== undefined && ws.id !== undefined && Number(ws.id) !== Number(firstTab))) {
         skip(ws);
         continue;
