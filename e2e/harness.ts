@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { buildServer, WEB_DIST, type App } from '../src/platform/http/server.ts';
+import { buildApp, WEB_DIST, type App } from '../src/app/server.ts';
 import { openTestDatabase } from '../src/testing/test-db.ts';
 import { loadDemo } from '../src/modules/demo/demo.seed.ts';
 import type { Database } from '../src/platform/db/database.ts';
@@ -26,7 +26,7 @@ export function useBrowser(): Browsing {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does).`);
     b.database = await openTestDatabase();
     await loadDemo(b.database.db);
-    b.app = await buildServer({ database: b.database, demo: true });
+    b.app = await buildApp({ database: b.database, demo: true });
     await b.app.listen({ port: 0, host: '127.0.0.1' });
     const address = b.app.server.address();
     b.baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,6 +1,6 @@
 import { appConfigFromEnv } from '../platform/config.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
-import { prepareDatabase } from '../platform/db/prepare.ts';
+import { prepareDatabase } from '../app/prepare.ts';
 import { AppError } from '../platform/errors.ts';
 
 /** Opens the configured database, prepared (migrated, regions loaded), for one CLI command. */

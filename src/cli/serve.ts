@@ -1,7 +1,7 @@
 import { appConfigFromEnv } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
-import { prepareDatabase } from '../platform/db/prepare.ts';
-import { buildServer } from '../platform/http/server.ts';
+import { prepareDatabase } from '../app/prepare.ts';
+import { buildApp } from '../app/server.ts';
 import { loadDemo } from '../modules/demo/demo.seed.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../modules/demo/demo.data.ts';
 import { ensureFirstAdmin } from './users.ts';
@@ -27,7 +27,7 @@ export async function serve(opts: { demo: boolean; port?: number }): Promise<num
       }
     }
     await ensureFirstAdmin(database.db, log);
-    const app = await buildServer({ database, logger: process.env.XIEZUO_LOG === '1', demo: opts.demo });
+    const app = await buildApp({ database, logger: process.env.XIEZUO_LOG === '1', demo: opts.demo });
     await app.listen({ port, host: config.host });
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Actions and roles, with their labels: shared with the web app through this file. */
+export { ACTIONS, ACTION_CODES, ROLE_CODES, type Access, type Action, type RoleCode } from './access/actions.ts';
+
 /** Shapes shared by every feature's contract: paging, ids, dates, the error body. */
 
 /** A record id in a path: a positive whole number ('1e400', 'abc', '-1' and 2^53 and above are refused, naming the field). */
@@ -66,7 +69,7 @@ export const errorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 
-/** The kinds of record an input may refer to by id; each is checked by one rule (modules/references). */
+/** The kinds of record an input may refer to by id; each is checked by one rule (the references feature). */
 export const REF_KINDS = ['org', 'pairing', 'agreement', 'activity', 'project', 'donation', 'training', 'supplier', 'product', 'person', 'dispatch', 'inspection', 'edition'] as const;
 export type RefKind = (typeof REF_KINDS)[number];
 

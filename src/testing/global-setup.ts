@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../platform/db/database.ts';
-import { prepareDatabase } from '../platform/db/prepare.ts';
+import { prepareDatabase } from '../app/prepare.ts';
 
 /**
  * Builds one migrated database with the full division tree, once per run; every test file

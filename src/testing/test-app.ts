@@ -1,6 +1,6 @@
 import { beforeAll, afterAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { buildServer, type App } from '../platform/http/server.ts';
+import { buildApp, type App } from '../app/server.ts';
 import type { Database } from '../platform/db/database.ts';
 import { systemContext } from '../platform/context.ts';
 import { createUser } from '../modules/users/users.service.ts';
@@ -40,7 +40,7 @@ export function useTestApp(): TestApp {
   const t = {} as TestApp;
   beforeAll(async () => {
     t.database = await openTestDatabase();
-    t.app = await buildServer({ database: t.database, webDist: '/nonexistent' });
+    t.app = await buildApp({ database: t.database, webDist: '/nonexistent' });
     t.call = async (method, url, body, as = t.admin, type?: string) => {
       const headers: Record<string, string> = type ? { 'content-type': type } : {};
       if (as && 'cookie' in as) {

@@ -1,4 +1,4 @@
-import type { ACTIONS } from '../../src/platform/access/actions.ts';
+import type { ACTIONS } from '../../src/platform/contract.ts';
 import type { ROLE_LABELS, USER_STATUSES } from '../../src/modules/users/users.contract.ts';
 
 /** Labels keyed by code, typed by the backend's own label maps (type-only imports: nothing is bundled). */

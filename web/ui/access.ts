@@ -1,4 +1,4 @@
-import { ACTION_CODES, ROLE_CODES, type Action, type RoleCode } from '../../src/platform/access/actions.ts';
+import { ACTION_CODES, ROLE_CODES, type Action, type RoleCode } from '../../src/platform/contract.ts';
 import { label } from './enums.ts';
 import type { Translate } from './i18n.tsx';
 

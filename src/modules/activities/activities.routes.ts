@@ -1,4 +1,4 @@
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import { registerSheetRoutes } from '../../platform/http/sheets.ts';
 import { activity, activityInput, activityListQuery, activityPatch } from './activities.contract.ts';
@@ -24,3 +24,5 @@ export function registerActivityRoutes(app: TypedApp, { db }: RouteDeps) {
     template: activityTemplate, importFile: (ctx, file, skip) => importActivities(db, ctx, file, skip), exportFile: (ctx, q) => exportActivities(db, ctx, q),
   });
 }
+
+export const activitiesFeature = routesFeature('activities', registerActivityRoutes);

@@ -1,4 +1,4 @@
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { pageOf } from '../../platform/contract.ts';
 import { auditEntry, auditListQuery } from './audit.contract.ts';
 import * as repo from './audit.repository.ts';
@@ -15,3 +15,5 @@ export function registerAuditRoutes(app: TypedApp, { db }: RouteDeps) {
     };
   });
 }
+
+export const auditFeature = routesFeature('audit', registerAuditRoutes);

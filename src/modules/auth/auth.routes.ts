@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type {} from '@fastify/cookie';
 import { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { idParam } from '../../platform/contract.ts';
 import { AppError } from '../../platform/errors.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/access.ts';
@@ -70,3 +70,5 @@ export function registerAuthRoutes(app: TypedApp, deps: RouteDeps) {
     return reply.status(204).send();
   });
 }
+
+export const authFeature = routesFeature('auth', registerAuthRoutes);

@@ -9,15 +9,10 @@ import * as repo from './auth.repository.ts';
 import { loadIdentity, type Identity } from '../users/users.identity.ts';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import type { FailureThrottle } from './auth.throttle.ts';
+import type { SessionPolicy } from '../../platform/access/session-policy.ts';
+import type { Authenticator } from '../../platform/access/authenticated.ts';
 
-export interface SessionPolicy {
-  idleMinutes: number;
-  absoluteHours: number;
-  maxFailures: number;
-  lockMinutes: number;
-  /** Failed logins from one address within 5 minutes before it must wait (password spraying). */
-  addressLimit: number;
-}
+export { sessionPolicyFromEnv, type SessionPolicy } from '../../platform/access/session-policy.ts';
 
 /**
  * The in-memory guard of the login route: failures per client address (password spraying). A
@@ -27,16 +22,6 @@ export interface LoginGuards {
   byAddress: FailureThrottle;
 }
 
-export function sessionPolicyFromEnv(env = process.env): SessionPolicy {
-  const num = (name: string, dflt: number) => (env[name] ? Number(env[name]) : dflt);
-  return {
-    idleMinutes: num('XIEZUO_SESSION_IDLE_MINUTES', 120),
-    absoluteHours: num('XIEZUO_SESSION_ABSOLUTE_HOURS', 12),
-    maxFailures: num('XIEZUO_LOGIN_MAX_FAILURES', 5),
-    lockMinutes: num('XIEZUO_LOGIN_LOCK_MINUTES', 15),
-    addressLimit: num('XIEZUO_LOGIN_ADDRESS_LIMIT', 30),
-  };
-}
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const newSecret = () => randomBytes(32).toString('base64url');
@@ -281,3 +266,6 @@ export async function narrowTokens(trx: Queryable, ctx: RequestContext, userId: 
     }
   }
 }
+
+/** Sessions and API tokens, as the platform's access control recognises callers. */
+export const authenticator: Authenticator = { session: authenticateSession, token: authenticateToken };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { idParam, pageOf } from '../../platform/contract.ts';
 import { AppError } from '../../platform/errors.ts';
 import { acceptInput, bulletinDetail, bulletinDocument, documentListQuery, importOutcome, importQuery, rejectInput } from './bulletins.contract.ts';
@@ -38,3 +38,5 @@ export function registerBulletinRoutes(app: TypedApp, { db }: RouteDeps) {
     );
   });
 }
+
+export const bulletinsFeature = routesFeature('bulletins', registerBulletinRoutes);

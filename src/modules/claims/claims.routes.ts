@@ -1,4 +1,4 @@
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { pageOf } from '../../platform/contract.ts';
 import { claim, claimDecision, claimListQuery, claimParams, claimRefusal } from './claims.contract.ts';
 import * as service from './claims.service.ts';
@@ -18,3 +18,5 @@ export function registerClaimRoutes(app: TypedApp, { db }: RouteDeps) {
     service.decideClaim(db, req.ctx, req.params.kind, req.params.id, { status: 'refused', reason: req.body.reason }),
   );
 }
+
+export const claimsFeature = routesFeature('claims', registerClaimRoutes);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import { registerSheetRoutes } from '../../platform/http/sheets.ts';
 import { donation, donationInput, donationListQuery, donationPatch, totalsQuery, totalsRow } from './donations.contract.ts';
@@ -27,3 +27,5 @@ export function registerDonationRoutes(app: TypedApp, { db }: RouteDeps) {
     template: donationTemplate, importFile: (ctx, file, skip) => importDonations(db, ctx, file, skip), exportFile: (ctx, q) => exportDonations(db, ctx, q),
   });
 }
+
+export const donationsFeature = routesFeature('donations', registerDonationRoutes);

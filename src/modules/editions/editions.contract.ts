@@ -145,3 +145,13 @@ export const nextNumbersQuery = z.object({
 export const nextNumbers = z.object({ issueNo: z.number().int(), totalNo: z.number().int() });
 
 export const returnInput = z.object({ reason: z.string().trim().min(2, '请写明退回原因').max(500) });
+
+// Shared with the web app (the item editor): section order and heading numerals.
+export const SECTION_ORDER = ['重要活动', '产业合作', '消费帮扶', '社会帮扶', '人才交流', '劳务协作', '工作动态'];
+
+const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+export function chineseNumber(n: number): string {
+  if (n <= 10) return NUMERALS[n];
+  if (n < 20) return `十${NUMERALS[n - 10]}`;
+  return `${NUMERALS[Math.floor(n / 10)]}十${n % 10 ? NUMERALS[n % 10] : ''}`;
+}

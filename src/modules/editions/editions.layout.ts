@@ -1,4 +1,6 @@
-import type { Edition } from './editions.contract.ts';
+import { chineseNumber, type Edition } from './editions.contract.ts';
+
+export { chineseNumber };
 
 /**
  * GB/T 9704-2012 (党政机关公文格式), as bulletins print it: A4, the text block 156 × 225 mm
@@ -30,13 +32,7 @@ export interface Layout {
   copies: string | null;
 }
 
-const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** 1 → 一, 12 → 十二, 20 → 二十 (section numbers). */
-export function chineseNumber(n: number): string {
-  if (n <= 10) return NUMERALS[n];
-  if (n < 20) return `十${NUMERALS[n - 10]}`;
-  return `${NUMERALS[Math.floor(n / 10)]}十${n % 10 ? NUMERALS[n % 10] : ''}`;
-}
 
 /** 2024年第3期（总第45期）; a supplement is 2024年增刊第1期. */
 export function numberLabel(e: { year: number; issueNo: number; totalNo: number; supplement: boolean }): string {

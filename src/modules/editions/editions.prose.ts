@@ -1,4 +1,6 @@
-import type { CandidateItem } from './editions.contract.ts';
+import { SECTION_ORDER, type CandidateItem } from './editions.contract.ts';
+
+export { SECTION_ORDER };
 
 /** What an item is written from: an activity with its places, units and linked records. */
 export interface ActivityFacts {
@@ -25,7 +27,6 @@ export const SECTIONS: Record<string, string> = {
   donation_ceremony: '社会帮扶', training: '人才交流', fair: '消费帮扶', livestream: '消费帮扶',
   free_clinic: '工作动态', condolence: '工作动态', other: '工作动态',
 };
-export const SECTION_ORDER = ['重要活动', '产业合作', '消费帮扶', '社会帮扶', '人才交流', '劳务协作', '工作动态'];
 
 const WHAT: Record<string, string> = {
   visit: '开展考察调研', meeting: '召开座谈会', conference: '召开工作会议', signing: '举行签约仪式', donation_ceremony: '举行捐赠仪式',

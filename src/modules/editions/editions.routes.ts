@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { idParam, pageOf } from '../../platform/contract.ts';
 import { sendFile } from '../../platform/http/files.ts';
 import { DOCX } from '../bulletins/bulletins.routes.ts';
@@ -60,3 +60,5 @@ export function registerEditionRoutes(app: TypedApp, { db }: RouteDeps) {
     return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(editionHtml(layoutOf(e)));
   });
 }
+
+export const editionsFeature = routesFeature('editions', registerEditionRoutes);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { idParam } from '../../platform/contract.ts';
 import { fundInput, fundTransaction } from './funds.contract.ts';
 import * as service from './funds.service.ts';
@@ -35,3 +35,5 @@ export function registerFundRoutes(app: TypedApp, { db }: RouteDeps) {
     template: fundTemplate, importFile: (ctx, file, skip) => importFundTransactions(db, ctx, file, skip), exportFile: (ctx, q) => exportFundTransactions(db, ctx, q),
   });
 }
+
+export const fundsFeature = routesFeature('funds', registerFundRoutes);

@@ -1,4 +1,4 @@
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { iatiQuery } from './iati.contract.ts';
 import { exportIati } from './iati.service.ts';
 
@@ -22,3 +22,5 @@ export function registerIatiRoutes(app: TypedApp, { db }: RouteDeps) {
     },
   );
 }
+
+export const iatiFeature = routesFeature('iati', registerIatiRoutes);

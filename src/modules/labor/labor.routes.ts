@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import { registerSheetRoutes } from '../../platform/http/sheets.ts';
 import { LABOR_SHEETS, exportLabor, importLabor, laborTemplate } from './labor.excel.ts';
@@ -51,3 +51,5 @@ export function registerLaborRoutes(app: TypedApp, { db }: RouteDeps) {
     async (req) => service.laborSummary(db, req.ctx.scope, req.query),
   );
 }
+
+export const laborFeature = routesFeature('labor', registerLaborRoutes);

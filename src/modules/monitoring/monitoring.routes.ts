@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { idParam, pageOf } from '../../platform/contract.ts';
 import { asset, assetInput, inspection, inspectionInput, progress, progressInput, rectification, rectificationClose, rectificationInput, rectificationListQuery } from './monitoring.contract.ts';
 import * as service from './monitoring.service.ts';
@@ -35,3 +35,5 @@ export function registerMonitoringRoutes(app: TypedApp, { db }: RouteDeps) {
     reply.status(201).send(await service.addAsset(db, req.ctx, req.params.id, req.body)),
   );
 }
+
+export const monitoringFeature = routesFeature('monitoring', registerMonitoringRoutes);

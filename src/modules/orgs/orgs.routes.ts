@@ -1,4 +1,4 @@
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { idParam } from '../../platform/contract.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import { orgGraph, orgGraphQuery } from '../pairings/pairings.contract.ts';
@@ -30,3 +30,5 @@ export function registerOrgRoutes(app: TypedApp, { db }: RouteDeps) {
     async (req) => orgGraphOf(db, req.ctx.scope, req.params.id, req.query.year),
   );
 }
+
+export const orgsFeature = routesFeature('orgs', registerOrgRoutes);

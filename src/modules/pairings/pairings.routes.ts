@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { idParam, regionCode } from '../../platform/contract.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import {
@@ -43,3 +43,5 @@ export function registerPairingRoutes(app: TypedApp, { db }: RouteDeps) {
     async (req) => coverageOf(db, req.ctx.scope, req.params.code, req.query.year),
   );
 }
+
+export const pairingsFeature = routesFeature('pairings', registerPairingRoutes);

@@ -1,4 +1,4 @@
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { idParam, pageOf } from '../../platform/contract.ts';
 import {
   dispatch, dispatchInput, dispatchListQuery, dispatchPatch, person, personDetail, personInput, personListQuery, personnelSummary, personnelSummaryQuery, personPatch,
@@ -61,3 +61,5 @@ export function registerPersonnelRoutes(app: TypedApp, { db }: RouteDeps) {
     async (req) => service.personnelSummary(db, req.ctx.scope, req.query),
   );
 }
+
+export const personnelFeature = routesFeature('personnel', registerPersonnelRoutes);

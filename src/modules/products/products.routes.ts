@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import type { Feature, RouteDeps, TypedApp } from '../../platform/feature.ts';
 import { idParam, pageOf } from '../../platform/contract.ts';
 import { sendFile } from '../../platform/http/files.ts';
 import {
@@ -16,10 +16,16 @@ const write = { config: { access: 'consumption:write' as const } };
 const review = { config: { access: 'consumption:review' as const } };
 const certify = { config: { access: 'consumption:certify' as const } };
 
-export function registerProductRoutes(app: TypedApp, { db }: RouteDeps) {
-  let stopExpiry = () => {};
-  app.addHook('onReady', async () => void (stopExpiry = await scheduleExpiry(db, (m) => app.log.info(m))));
-  app.addHook('onClose', async () => stopExpiry());
+/** Product certification: its routes, and the 到期 sweep (at start, then hourly). */
+export const productsFeature: Feature = {
+  name: 'products',
+  setup: (deps) => ({
+    routes: (app) => registerProductRoutes(app, deps),
+    start: () => scheduleExpiry(deps.db, (m) => deps.log.info(m)),
+  }),
+};
+
+function registerProductRoutes(app: TypedApp, { db }: RouteDeps) {
   app.get('/products', { ...read, schema: { tags, summary: '产品认定列表（认定队列）', querystring: productListQuery, response: { 200: pageOf(product) } } }, (req) => service.listProducts(db, req.ctx, req.query));
   app.post('/products', { ...write, schema: { tags, summary: '申请产品认定', body: productInput, response: { 201: product } } }, async (req, reply) =>
     reply.status(201).send(await service.applyProduct(db, req.ctx, req.body)),

@@ -189,3 +189,6 @@ export const transitionInput = z.object({
 export type TransitionInput = z.infer<typeof transitionInput>;
 
 export const milestoneDone = z.object({ doneOn: isoDate.nullable() });
+
+/** The lifecycle's steps (projects.lifecycle.ts), shared with the web app's step form. */
+export { stepBetween } from './projects.lifecycle.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { idParam, pageOf } from '../../platform/contract.ts';
 import { milestoneDone, project, projectInput, projectListQuery, projectPatch, projectSummary, transitionInput } from './projects.contract.ts';
 import * as service from './projects.service.ts';
@@ -37,3 +37,5 @@ export function registerProjectRoutes(app: TypedApp, { db }: RouteDeps) {
     template: projectTemplate, importFile: (ctx, file, skip) => importProjects(db, ctx, file, skip), exportFile: (ctx, q) => exportProjects(db, ctx, q),
   });
 }
+
+export const projectsFeature = routesFeature('projects', registerProjectRoutes);

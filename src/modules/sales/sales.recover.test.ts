@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from '../../testing/test-app.ts';
-import { buildServer } from '../../platform/http/server.ts';
+import { buildApp } from '../../app/server.ts';
 import { daysAgo, makeCertifiedProduct, makeOrg, makeSupplier } from '../../testing/factories.ts';
 import { thisRunner } from './sales.runner.ts';
 
@@ -49,7 +49,7 @@ async function unfinishedImport(status: 'queued' | 'checking' | 'loading', runne
 
 /** A second server on the same database starting up: its recovery runs before it answers. */
 async function restart() {
-  const second = await buildServer({ database: t.database, webDist: '/nonexistent' });
+  const second = await buildApp({ database: t.database, webDist: '/nonexistent' });
   await second.ready();
   return second;
 }

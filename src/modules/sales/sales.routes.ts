@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import type { Feature, RouteDeps, TypedApp } from '../../platform/feature.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import { sendFile, XLSX } from '../../platform/http/files.ts';
 import { idParam, pageOf, pageQuery } from '../../platform/contract.ts';
@@ -24,10 +24,22 @@ const write = { config: { access: 'consumption:write' as const } };
 const MAX_UPLOAD = 300 * 1024 * 1024;
 const CSV = 'text/csv';
 
-export function registerSalesRoutes(app: TypedApp, { db }: RouteDeps) {
-  const imports = new SalesImports(db, (m) => app.log.error(m));
-  app.addHook('onReady', () => imports.recover());
-  app.addHook('onClose', () => imports.stop());
+/** The sales feature: its routes and its import queue, whose interrupted imports are recovered at start. */
+export const salesFeature: Feature = {
+  name: 'sales',
+  setup: (deps) => {
+    const imports = new SalesImports(deps.db, (m) => deps.log.error(m));
+    return {
+      routes: (app) => registerSalesRoutes(app, deps, imports),
+      start: async () => {
+        await imports.recover();
+        return () => imports.stop();
+      },
+    };
+  },
+};
+
+function registerSalesRoutes(app: TypedApp, { db }: RouteDeps, imports: SalesImports) {
 
   app.get('/sales/summary', { ...read, schema: { tags, summary: '消费帮扶销售汇总（按县、渠道、月份、品类、计入单位或购买方；认定产品占比）', querystring: summaryQuery, response: { 200: summary } } }, (req) =>
     service.salesSummary(db, req.ctx.scope, req.query),

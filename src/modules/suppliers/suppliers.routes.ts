@@ -1,4 +1,4 @@
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import { supplier, supplierInput, supplierListQuery, supplierPatch } from './suppliers.contract.ts';
 import * as service from './suppliers.service.ts';
@@ -14,3 +14,5 @@ export function registerSupplierRoutes(app: TypedApp, { db }: RouteDeps) {
     remove: (ctx, id) => service.deleteSupplier(db, ctx, id),
   });
 }
+
+export const suppliersFeature = routesFeature('suppliers', registerSupplierRoutes);

@@ -1,4 +1,4 @@
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { regionCount } from '../regions/regions.repository.ts';
 import { health } from './system.contract.ts';
 
@@ -12,3 +12,5 @@ export function registerSystemRoutes(app: TypedApp, deps: RouteDeps) {
     version: '0.1.0',
   }));
 }
+
+export const systemFeature = routesFeature('system', registerSystemRoutes);

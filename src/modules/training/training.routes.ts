@@ -1,4 +1,4 @@
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.ts';
 import { registerSheetRoutes } from '../../platform/http/sheets.ts';
 import { summary, summaryQuery, training, trainingInput, trainingListQuery, trainingPatch } from './training.contract.ts';
@@ -26,3 +26,5 @@ export function registerTrainingRoutes(app: TypedApp, { db }: RouteDeps) {
     template: trainingTemplate, importFile: (ctx, file, skip) => importTrainings(db, ctx, file, skip), exportFile: (ctx, q) => exportTrainings(db, ctx, q),
   });
 }
+
+export const trainingFeature = routesFeature('training', registerTrainingRoutes);

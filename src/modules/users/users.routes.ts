@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteDeps, TypedApp } from '../../platform/http/server.ts';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { idParam, pageOf } from '../../platform/contract.ts';
 import { resetPasswordInput, role, user, userInput, userListQuery, userPatch } from './users.contract.ts';
 import * as service from './users.service.ts';
@@ -24,3 +24,5 @@ export function registerUserRoutes(app: TypedApp, { db }: RouteDeps) {
   );
   app.get('/roles', { config: { access: 'user' }, schema: { tags, summary: '角色及其权限', response: { 200: z.array(role) } } }, async () => service.listRoles(db));
 }
+
+export const usersFeature = routesFeature('users', registerUserRoutes);

@@ -6,7 +6,8 @@ import { AppError } from '../errors.ts';
 import { writeAudit } from '../audit.ts';
 import { anonymousContext, type RequestContext } from '../context.ts';
 import { ACTIONS, type Access, type Action } from '../access/actions.ts';
-import { authenticateSession, authenticateToken, type Authenticated, type SessionPolicy } from '../../modules/auth/auth.service.ts';
+import type { Authenticated, Authenticator } from '../access/authenticated.ts';
+import type { SessionPolicy } from '../access/session-policy.ts';
 
 export const SESSION_COOKIE = 'xiezuo_session';
 export const CSRF_COOKIE = 'xiezuo_csrf';
@@ -22,7 +23,6 @@ declare module 'fastify' {
     auth: Authenticated | null;
   }
   interface FastifyInstance {
-    /** Every API route with its access rule: what the authorization matrix test walks. */
     /** Every route with its access rule and its body schema (tests walk these to find every reference field). */
     routeAccess: { method: string; url: string; access: Access; body?: unknown }[];
   }
@@ -51,7 +51,7 @@ export async function deny(db: Db, req: FastifyRequest, err: AppError, action: s
  * login, CSRF on state-changing requests made with a session, forced password change, permission.
  * Data scope is enforced by the services with req.ctx.scope.
  */
-export function installAccessControl(app: FastifyInstance, db: Db, policy: SessionPolicy) {
+export function installAccessControl(app: FastifyInstance, db: Db, policy: SessionPolicy, authenticator: Authenticator) {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('auth', null);
   app.decorate('routeAccess', [] as FastifyInstance['routeAccess']);
@@ -70,12 +70,12 @@ export function installAccessControl(app: FastifyInstance, db: Db, policy: Sessi
     const cookie = req.cookies?.[SESSION_COOKIE];
     let expired = false;
     if (bearer) {
-      req.auth = await authenticateToken(db, bearer);
+      req.auth = await authenticator.token(db, bearer);
       if (!req.auth) {
         throw await deny(db, req, new AppError('UNAUTHENTICATED', 'API 令牌无效、已撤销或已过期'), 'invalid_token');
       }
     } else if (cookie) {
-      const found = await authenticateSession(db, cookie, policy);
+      const found = await authenticator.session(db, cookie, policy);
       expired = found === 'expired';
       req.auth = found === 'expired' ? null : found;
     }

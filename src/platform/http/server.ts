@@ -1,13 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify from 'fastify';
 import { z } from 'zod';
 import {
   jsonSchemaTransform,
@@ -15,45 +9,28 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { App, Feature, RouteDeps, Stop } from '../feature.ts';
+import type { Authenticator } from '../access/authenticated.ts';
+import { sessionPolicyFromEnv, type SessionPolicy } from '../access/session-policy.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { makeErrorHandler } from './errors.ts';
 import { installAccessControl } from './access.ts';
 import { acceptFileUploads } from './files.ts';
 import { refuseControlCharacters } from './input.ts';
-import { sessionPolicyFromEnv, type SessionPolicy } from '../../modules/auth/auth.service.ts';
-import { registerAuthRoutes } from '../../modules/auth/auth.routes.ts';
-import { registerUserRoutes } from '../../modules/users/users.routes.ts';
-import { registerAuditRoutes } from '../../modules/audit/audit.routes.ts';
-import { registerIatiRoutes } from '../../modules/iati/iati.routes.ts';
-import { registerProjectRoutes } from '../../modules/projects/projects.routes.ts';
-import { registerFundRoutes } from '../../modules/funds/funds.routes.ts';
-import { registerMonitoringRoutes } from '../../modules/monitoring/monitoring.routes.ts';
-import { registerPersonnelRoutes } from '../../modules/personnel/personnel.routes.ts';
-import { registerLaborRoutes } from '../../modules/labor/labor.routes.ts';
-import { registerActivityRoutes } from '../../modules/activities/activities.routes.ts';
-import { registerDonationRoutes } from '../../modules/donations/donations.routes.ts';
-import { registerTrainingRoutes } from '../../modules/training/training.routes.ts';
-import { registerSupplierRoutes } from '../../modules/suppliers/suppliers.routes.ts';
-import { registerProductRoutes } from '../../modules/products/products.routes.ts';
-import { registerSalesRoutes } from '../../modules/sales/sales.routes.ts';
-import { registerBulletinRoutes } from '../../modules/bulletins/bulletins.routes.ts';
-import { registerEditionRoutes } from '../../modules/editions/editions.routes.ts';
-import { registerClaimRoutes } from '../../modules/claims/claims.routes.ts';
-import { registerRegionRoutes } from '../../modules/regions/regions.routes.ts';
-import { registerOrgRoutes } from '../../modules/orgs/orgs.routes.ts';
-import { registerPairingRoutes } from '../../modules/pairings/pairings.routes.ts';
-import { registerSystemRoutes } from '../../modules/system/system.routes.ts';
 
 z.config(z.locales.zhCN());
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
-export type App = FastifyInstance;
-export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type { App, TypedApp, RouteDeps } from '../feature.ts';
 
 export interface ServerOptions {
   database: Database;
+  /** The features to serve, in order (the composition root's list). */
+  features: Feature[];
+  /** How callers are recognised (the accounts feature's sessions and tokens). */
+  authenticator: Authenticator;
   logger?: boolean;
   /** Serve the built web app from here; skipped when the folder has no index.html. */
   webDist?: string;
@@ -70,7 +47,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   app.setErrorHandler(makeErrorHandler(opts.database.db));
   const sessionPolicy = opts.sessionPolicy ?? sessionPolicyFromEnv();
   await app.register(import('@fastify/cookie'));
-  installAccessControl(app, opts.database.db, sessionPolicy);
+  installAccessControl(app, opts.database.db, sessionPolicy, opts.authenticator);
   acceptFileUploads(app);
   refuseControlCharacters(app); // every route: NUL and other control characters in params, query and JSON body → 400
 
@@ -93,32 +70,24 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     demo: !!opts.demo,
     sessionPolicy,
     secureCookies: opts.secureCookies ?? process.env.XIEZUO_COOKIE_SECURE === '1',
+    log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
   };
+  const parts = opts.features.map((f) => ({ name: f.name, ...f.setup(deps) }));
+  // Lifecycle: each feature's work starts when the server is ready, in list order, and stops in reverse.
+  const stops: { name: string; stop: Stop }[] = [];
+  app.addHook('onReady', async () => {
+    for (const p of parts) {
+      const stop = await p.start?.();
+      if (stop) stops.push({ name: p.name, stop });
+    }
+  });
+  app.addHook('onClose', async () => {
+    for (const { name, stop } of stops.reverse()) await Promise.resolve(stop()).catch((e) => app.log.error(`${name} stop: ${(e as Error).message}`));
+  });
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
-      registerSystemRoutes(typed, deps);
-      registerRegionRoutes(typed, deps);
-      registerOrgRoutes(typed, deps);
-      registerPairingRoutes(typed, deps);
-      registerAuthRoutes(typed, deps);
-      registerUserRoutes(typed, deps);
-      registerAuditRoutes(typed, deps);
-      registerIatiRoutes(typed, deps);
-      registerProjectRoutes(typed, deps);
-      registerFundRoutes(typed, deps);
-      registerMonitoringRoutes(typed, deps);
-      registerPersonnelRoutes(typed, deps);
-      registerLaborRoutes(typed, deps);
-      registerActivityRoutes(typed, deps);
-      registerDonationRoutes(typed, deps);
-      registerTrainingRoutes(typed, deps);
-      registerSupplierRoutes(typed, deps);
-      registerProductRoutes(typed, deps);
-      registerSalesRoutes(typed, deps);
-      registerBulletinRoutes(typed, deps);
-      registerEditionRoutes(typed, deps);
-      registerClaimRoutes(typed, deps);
+      for (const p of parts) p.routes?.(typed);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
@@ -139,10 +108,3 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   return app;
 }
 
-export interface RouteDeps {
-  db: Database['db'];
-  database: Database;
-  demo: boolean;
-  sessionPolicy: SessionPolicy;
-  secureCookies: boolean;
-}

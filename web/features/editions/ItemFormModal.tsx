@@ -1,5 +1,5 @@
 import { AutoComplete, Form, Input } from 'antd';
-import { SECTION_ORDER } from '../../../src/modules/editions/editions.prose.ts';
+import { SECTION_ORDER } from '../../../src/modules/editions/editions.contract.ts';
 import type { DraftItem } from './editionItems.ts';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { useT } from '../../ui/i18n.tsx';

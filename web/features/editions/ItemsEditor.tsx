@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import { App, Button, Card, Empty, Space, Typography } from 'antd';
 import { PlusOutlined, ImportOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { chineseNumber } from '../../../src/modules/editions/editions.layout.ts';
+import { chineseNumber } from '../../../src/modules/editions/editions.contract.ts';
 import { useSaveItems, type Edition } from './editions.api.ts';
 import { addCandidates, issuesByItem, itemsChanged, itemsOf, moveItem, newItem, toItemInputs, type DraftItem } from './editionItems.ts';
 import { ItemCard } from './ItemCard.tsx';

@@ -1,7 +1,7 @@
 import { App, DatePicker, Form, Input, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Project, ProjectStatus } from '../../../src/modules/projects/projects.contract.ts';
-import { stepBetween } from '../../../src/modules/projects/projects.lifecycle.ts';
+import { stepBetween } from '../../../src/modules/projects/projects.contract.ts';
 import { useTransition } from './projects.api.ts';
 import { projectStatusLabel, stepLabel } from './projectEnums.ts';
 import { FormModal } from '../../ui/FormModal.tsx';

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Caller } from '../../testing/test-app.ts';
 import { buildFixture, MatrixRecords, type Fixture, type MatrixUser } from './access.matrix.fixture.ts';
 import { MATRIX, type Req } from './access.matrix.lines.ts';
-import type { RoleCode } from '../access/actions.ts';
+import type { RoleCode } from '../../platform/access/actions.ts';
 import { sql, type RawBuilder } from 'kysely';
-import { toAppError } from './errors.ts';
+import { toAppError } from '../../platform/http/errors.ts';
 
 /**
  * Input edges answer 400, never 500. The routes come from the app itself (routeAccess, and the
@@ -231,7 +231,7 @@ describe('control characters', () => {
   });
 
   it('refuses a NUL in an uploaded sheet cell as that cell\'s error', async () => {
-    const { parseCell } = await import('../excel/columns.ts');
+    const { parseCell } = await import('../../platform/excel/columns.ts');
     expect(() => parseCell({ header: '备注', key: 'note', kind: 'text' }, 'a\u0000b')).toThrow('含有不允许的控制字符（U+0000）');
     expect(parseCell({ header: '备注', key: 'note', kind: 'text' }, '一行\n两行')).toBe('一行\n两行');
   });
@@ -305,7 +305,7 @@ describe('numbers in the query string and the path', () => {
 
 describe('sheet headers', () => {
   it('summarise a long list of unknown columns: the first ten and the count', async () => {
-    const { checkHeaders } = await import('../excel/workbook.ts');
+    const { checkHeaders } = await import('../../platform/excel/workbook.ts');
     const extra = Array.from({ length: 37 }, (_, i) => `列${i + 1}`);
     let message = '';
     let issues: unknown[] = [];

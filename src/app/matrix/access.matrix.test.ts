@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
-import type { Access, RoleCode } from '../access/actions.ts';
+import type { Access, RoleCode } from '../../platform/access/actions.ts';
 import { buildFixture, MatrixRecords, type Fixture, type MatrixUser } from './access.matrix.fixture.ts';
 import { MATRIX } from './access.matrix.lines.ts';
 

@@ -1,6 +1,6 @@
-import type { Db } from '../db/database.ts';
-import { systemContext } from '../context.ts';
-import type { RoleCode } from '../access/actions.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { systemContext } from '../../platform/context.ts';
+import type { RoleCode } from '../../platform/access/actions.ts';
 import type { TestApp, Caller } from '../../testing/test-app.ts';
 import { createOrg } from '../../modules/orgs/orgs.service.ts';
 import { createAgreement, createPairing } from '../../modules/pairings/pairings.service.ts';

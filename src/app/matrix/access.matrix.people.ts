@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { Db } from '../db/database.ts';
-import { systemContext } from '../context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { systemContext } from '../../platform/context.ts';
 import type { Reply } from '../../testing/test-app.ts';
 import type { Ctx, Line } from './access.matrix.lines.ts';
 import type { MatrixRecords } from './access.matrix.fixture.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Action, RoleCode } from '../access/actions.ts';
+import type { Action, RoleCode } from '../../platform/access/actions.ts';
 import type { Caller, Reply, TestApp } from '../../testing/test-app.ts';
 import { rowsOf, xlsxOf as sheet } from '../../testing/xlsx.ts';
 import { MATRIX_PASSWORD, X, Y, type Fixture, type MatrixRecords } from './access.matrix.fixture.ts';

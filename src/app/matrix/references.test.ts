@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { useTestApp } from '../../testing/test-app.ts';
-import { systemContext } from '../context.ts';
-import type { RefKind } from '../contract.ts';
-import type { RoleCode } from '../access/actions.ts';
+import { systemContext } from '../../platform/context.ts';
+import type { RefKind } from '../../platform/contract.ts';
+import type { RoleCode } from '../../platform/access/actions.ts';
 import { addInspection } from '../../modules/monitoring/monitoring.service.ts';
 import { insertEdition } from '../../modules/editions/editions.repository.ts';
 import { buildFixture, MatrixRecords, type Fixture, type MatrixUser } from './access.matrix.fixture.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Reply } from '../../testing/test-app.ts';
 import { docxBomb, xlsxBomb, xlsxWithEntries, xlsxWithHiddenEntry, xlsxWithSheetData } from '../../testing/zip-bombs.ts';
 import { TRAINING_COLUMNS } from '../../modules/training/training.excel.ts';
-import { heavyParses } from './heavy.ts';
+import { heavyParses } from '../../platform/files/heavy.ts';
 
 const t = useTestApp();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
