@@ -6,11 +6,11 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Action } from '../../platform/access/actions.ts';
 import * as usersRepo from '../users/users.repository.ts';
 import * as repo from './auth.repository.ts';
-import { loadIdentity, type Identity } from '../users/users.identity.ts';
+import { loadIdentity } from '../users/users.identity.ts';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import type { FailureThrottle } from './auth.throttle.ts';
 import type { SessionPolicy } from '../../platform/access/session-policy.ts';
-import type { Authenticator } from '../../platform/access/authenticated.ts';
+import type { Authenticated, Authenticator } from '../../platform/access/authenticated.ts';
 
 export { sessionPolicyFromEnv, type SessionPolicy } from '../../platform/access/session-policy.ts';
 
@@ -26,11 +26,7 @@ export interface LoginGuards {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const newSecret = () => randomBytes(32).toString('base64url');
 
-export interface Authenticated extends Identity {
-  via: 'session' | 'token';
-  sessionId: number | null;
-  csrfToken: string | null;
-}
+export type { Authenticated } from '../../platform/access/authenticated.ts';
 
 /**
  * The one answer to every refused login — unknown username, wrong password, locked account,

@@ -1,19 +1,10 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { ACTION_CODES, type Action } from '../../platform/access/actions.ts';
 import { ALL, type Scope } from '../../platform/access/scope.ts';
+import type { Identity } from '../../platform/access/authenticated.ts';
 import * as repo from './users.repository.ts';
 
-export interface Identity {
-  userId: number;
-  username: string;
-  displayName: string;
-  /** The user's own unit: records they create are owned by it. */
-  orgId: number | null;
-  roles: string[];
-  permissions: Set<Action>;
-  scope: Scope;
-  mustChangePassword: boolean;
-}
+export type { Identity } from '../../platform/access/authenticated.ts';
 
 /** A user's roles → permissions (from role_permissions) and scope entries → the set of organisations they cover. */
 export async function loadIdentity(q: Queryable, userId: number): Promise<Identity | null> {

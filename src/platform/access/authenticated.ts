@@ -3,8 +3,8 @@ import type { Action } from './actions.ts';
 import type { Scope } from './scope.ts';
 import type { SessionPolicy } from './session-policy.ts';
 
-/** Who a request comes from, once its session cookie or API token is recognised. */
-export interface Authenticated {
+/** A user as the rules see them: their unit, roles → permissions, and scope (loaded by the users feature). */
+export interface Identity {
   userId: number;
   username: string;
   displayName: string;
@@ -14,6 +14,10 @@ export interface Authenticated {
   permissions: Set<Action>;
   scope: Scope;
   mustChangePassword: boolean;
+}
+
+/** Who a request comes from, once its session cookie or API token is recognised. */
+export interface Authenticated extends Identity {
   via: 'session' | 'token';
   sessionId: number | null;
   csrfToken: string | null;
