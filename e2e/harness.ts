@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST, type App } from '../src/app/server.ts';
 import { openTestDatabase } from '../src/testing/test-db.ts';
-import { loadDemo } from '../src/modules/demo/demo.seed.ts';
+import { loadDemoData } from '../src/app/demo.ts';
 import type { Database } from '../src/platform/db/database.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,7 +25,7 @@ export function useBrowser(): Browsing {
     if (!fs.existsSync(`${WEB_DIST}index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first (npm run e2e does).');
     if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does).`);
     b.database = await openTestDatabase();
-    await loadDemo(b.database.db);
+    await loadDemoData(b.database.db);
     b.app = await buildApp({ database: b.database, demo: true });
     await b.app.listen({ port: 0, host: '127.0.0.1' });
     const address = b.app.server.address();

@@ -21,10 +21,11 @@ import { salesFeature } from '../modules/sales/sales.routes.ts';
 import { bulletinsFeature } from '../modules/bulletins/bulletins.routes.ts';
 import { editionsFeature } from '../modules/editions/editions.routes.ts';
 import { claimsFeature } from '../modules/claims/claims.routes.ts';
+import { demoFeature } from '../modules/demo/demo.seed.ts';
 
 /**
  * The composition root's list: every feature the product serves, in the order its routes are
- * registered and its startup work runs (shutdown runs in reverse). A new feature is one folder under
+ * registered, its startup work runs (shutdown runs in reverse) and its demo records load. A new feature is one folder under
  * src/modules plus one line here.
  */
 export const FEATURES: Feature[] = [
@@ -50,4 +51,5 @@ export const FEATURES: Feature[] = [
   bulletinsFeature,
   editionsFeature,
   claimsFeature,
+  demoFeature,
 ];

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadDemo } from '../modules/demo/demo.seed.ts';
+import { loadDemoData } from '../app/demo.ts';
 import { searchRegions } from '../modules/regions/regions.service.ts';
 import { printError, printJson, UsageError, withDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
@@ -46,8 +46,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write('数据库已是最新。\n');
         return 0;
       case 'demo': {
-        const outcome = await withDatabase((d) => loadDemo(d.db));
-        process.stdout.write(outcome.loaded ? `已加载演示数据：${outcome.orgs} 个组织、${outcome.pairings} 个结对、${outcome.projects} 个项目、${outcome.users} 个演示账号\n` : `${outcome.reason}\n`);
+        await withDatabase((d) => loadDemoData(d.db, (m) => process.stdout.write(`${m}\n`)));
         return 0;
       }
       case 'regions':

@@ -2,7 +2,7 @@ import { appConfigFromEnv } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { prepareDatabase } from '../app/prepare.ts';
 import { buildApp } from '../app/server.ts';
-import { loadDemo } from '../modules/demo/demo.seed.ts';
+import { loadDemoData } from '../app/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../modules/demo/demo.data.ts';
 import { ensureFirstAdmin } from './users.ts';
 
@@ -17,8 +17,7 @@ export async function serve(opts: { demo: boolean; port?: number }): Promise<num
     log(`数据库：${database.engine === 'pglite' ? '嵌入式 PGlite' : 'PostgreSQL'}（${database.location}）`);
     await prepareDatabase(database.db, log);
     if (opts.demo) {
-      const demo = await loadDemo(database.db);
-      log(demo.loaded ? `已加载演示数据：${demo.orgs} 个组织、${demo.pairings} 个结对、${demo.projects} 个项目` : `演示数据：${demo.reason}`);
+      await loadDemoData(database.db, log);
       const isDemo = await database.db.selectFrom('users').select('id').where('is_demo', '=', true).executeTakeFirst();
       if (isDemo) {
         log(`\n演示模式（仅演示数据库）——演示账号，密码均为 ${DEMO_PASSWORD}：`);

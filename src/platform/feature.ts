@@ -38,6 +38,8 @@ export interface Feature {
   setup: (deps: RouteDeps) => FeatureParts;
   /** Run by every start before serving (after the migrations): reference data a fresh database needs. */
   prepare?: (db: Database['db'], log: (msg: string) => void) => Promise<void>;
+  /** Demo records (`npm start` runs with --demo): loaded once into a database that has none. */
+  demo?: (db: Database['db'], log: (msg: string) => void) => Promise<void>;
 }
 
 /** A feature that contributes routes only (most do). */

@@ -10,6 +10,7 @@ import {
   FileTextOutlined,
   GiftOutlined,
   HomeOutlined,
+  InboxOutlined,
   LinkOutlined,
   NotificationOutlined,
   ProjectOutlined,
@@ -65,6 +66,8 @@ export const MODULES: ModuleEntry[] = [
       { key: 'sales', path: '/sales', icon: <ShoppingCartOutlined />, label: 'nav.sales', built: true, requires: 'consumption:read' },
     ],
   },
+  /** 待确认计入: every logged-in user (what is credited to one's unit, and what one's unit credited to others). */
+  { key: 'claims', path: '/claims', icon: <InboxOutlined />, label: 'nav.claims', built: true },
   {
     key: 'bulletins',
     path: '/bulletins',

@@ -34,6 +34,7 @@ const BulletinsPage = lazy(() => import('../features/bulletins/BulletinsPage.tsx
 const BulletinPage = lazy(() => import('../features/bulletins/BulletinPage.tsx').then((m) => ({ default: m.BulletinPage })));
 const EditionsPage = lazy(() => import('../features/editions/EditionsPage.tsx').then((m) => ({ default: m.EditionsPage })));
 const EditionPage = lazy(() => import('../features/editions/EditionPage.tsx').then((m) => ({ default: m.EditionPage })));
+const ClaimsPage = lazy(() => import('../features/claims/ClaimsPage.tsx').then((m) => ({ default: m.ClaimsPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 /** /trainings (the API's name) leads to the 培训交流 page, keeping its filters. */
@@ -98,6 +99,7 @@ export const routes: RouteObject[] = [
       { path: 'certification/:id', element: <RequirePermission action="consumption:read"><ProductPage /></RequirePermission> },
       { path: 'catalogue-admin', element: <RequirePermission action="consumption:read"><CatalogueAdminPage /></RequirePermission> },
       { path: 'sales', element: <RequirePermission action="consumption:read"><SalesPage /></RequirePermission> },
+      { path: 'claims', element: <ClaimsPage /> },
       { path: 'bulletins', element: <RequirePermission action="activity:read"><BulletinsPage /></RequirePermission> },
       { path: 'bulletins/:id', element: <RequirePermission action="activity:read"><BulletinPage /></RequirePermission> },
       { path: 'bulletin-editions', element: <RequirePermission action="activity:read"><EditionsPage /></RequirePermission> },

@@ -6,6 +6,7 @@ import { enPeople } from './en.people.ts';
 import { enConsumption } from './en.consumption.ts';
 import { enBulletins } from './en.bulletins.ts';
 import { enEditions } from './en.editions.ts';
+import { enClaims } from './en.claims.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
 export const en: Catalog = {
@@ -270,4 +271,5 @@ export const en: Catalog = {
   ...enConsumption,
   ...enBulletins,
   ...enEditions,
+  ...enClaims,
 };

@@ -8,6 +8,7 @@ import { zhCNPeople } from './zh-CN.people.ts';
 import { zhCNConsumption } from './zh-CN.consumption.ts';
 import { zhCNBulletins } from './zh-CN.bulletins.ts';
 import { zhCNEditions } from './zh-CN.editions.ts';
+import { zhCNClaims } from './zh-CN.claims.ts';
 
 /**
  * The enum labels, keyed by code. Their types are the backend's own label maps, so the compiler
@@ -285,6 +286,7 @@ export const zhCN = {
   ...zhCNConsumption,
   ...zhCNBulletins,
   ...zhCNEditions,
+  ...zhCNClaims,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -33,7 +33,10 @@ export interface ClaimRow {
 function where(kind: ClaimKind, scope: Scope, f: Pick<ClaimListQuery, 'direction' | 'status'>): Expression<SqlBool> {
   const mine = f.direction === 'incoming' ? KINDS[kind].named(scope) : orgIdInScope(scope, 'x.owning_org_id');
   // Outgoing lists what was ever put to another unit: pending, or decided by it.
-  const status = f.status ? sql<SqlBool>`x.claim_status = ${f.status}` : f.direction === 'incoming' ? sql<SqlBool>`x.claim_status = 'pending'` : sql<SqlBool>`(x.claim_status = 'pending' or x.claim_decided_at is not null)`;
+  // Confirmed means confirmed by the named unit: a record whose creator covered both units was never put to anyone.
+  const status = f.status === 'confirmed' ? sql<SqlBool>`(x.claim_status = 'confirmed' and x.claim_decided_at is not null)`
+    : f.status ? sql<SqlBool>`x.claim_status = ${f.status}`
+    : f.direction === 'incoming' ? sql<SqlBool>`x.claim_status = 'pending'` : sql<SqlBool>`(x.claim_status = 'pending' or x.claim_decided_at is not null)`;
   return sql<SqlBool>`(${mine} and ${status})`;
 }
 

@@ -72,8 +72,10 @@ describe('a sale credited to another district', () => {
       .filter((s) => s.claimStatus === 'confirmed' && s.dupStatus !== 'flagged' && s.dupStatus !== 'duplicate').reduce((n, s) => n + s.amountFen, 0);
     expect(await creditedRow(t.admin, distB)).toBe(byHand);
     expect(byHand).toBe(3_565_100);
-    const outgoing = await t.call('GET', '/api/v1/claims?direction=outgoing', undefined, asA);
-    expect(outgoing.body.items).toContainEqual(expect.objectContaining({ kind: 'sale', id: saleId, status: 'confirmed' }));
+    const outgoing = await t.call('GET', '/api/v1/claims?direction=outgoing&status=confirmed', undefined, asA);
+    expect(outgoing.body.items).toContainEqual(expect.objectContaining({ kind: 'sale', id: saleId, status: 'confirmed', decidedBy: expect.any(String) }));
+    // Confirmed lists only what a named unit confirmed, not records whose creator covered both units.
+    expect((outgoing.body.items as { decidedBy: string | null }[]).every((c) => c.decidedBy)).toBe(true);
   });
 
   it('a sale re-credited to another unit waits for that unit anew', async () => {

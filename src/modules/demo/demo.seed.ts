@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import type { Feature } from '../../platform/feature.ts';
 import { systemContext } from '../../platform/context.ts';
 import { createOrg } from '../orgs/orgs.service.ts';
 import { createAgreement, createPairing } from '../pairings/pairings.service.ts';
@@ -76,3 +77,13 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
   await loadDemoEditions(db, await asUser('city'), ids.get('闵行区合作交流办')!);
   return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length, users: DEMO_USERS.length, projects };
 }
+
+/** The demo records as the composition root lists them: loaded with --demo, once. */
+export const demoFeature: Feature = {
+  name: 'demo',
+  setup: () => ({}),
+  demo: async (db, log) => {
+    const demo = await loadDemo(db);
+    log(demo.loaded ? `已加载演示数据：${demo.orgs} 个组织、${demo.pairings} 个结对、${demo.projects} 个项目、${demo.users} 个演示账号` : `演示数据：${demo.reason}`);
+  },
+};

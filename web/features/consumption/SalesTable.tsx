@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Page } from '../../../src/platform/contract.ts';
 import type { Sale } from '../../../src/modules/sales/sales.contract.ts';
 import { DUP_STATUS_COLORS, buyerTypeLabel, categoryLabel, channelLabel, dupStatusLabel } from './consumptionEnums.ts';
+import { ClaimStatusTag } from '../claims/ClaimStatusTag.tsx';
 import { useT } from '../../ui/i18n.tsx';
 import { fenToYuanText } from '../../ui/money.ts';
 import { buttonWithTestId, rowWithTestId } from '../../ui/testIds.ts';
@@ -64,7 +65,17 @@ export function SalesTable({ page, loading, onPage, actions }: Props) {
     },
     { key: 'county', title: t('product.county'), render: (_, s) => s.countyName ?? s.countyCode },
     { key: 'buyer', title: t('sale.buyerType'), render: (_, s) => buyerTypeLabel(t, s.buyerType) },
-    { key: 'credited', title: t('sale.credited'), render: (_, s) => s.credited },
+    {
+      key: 'credited',
+      title: t('sale.credited'),
+      render: (_, s) => (
+        <Space size={4} wrap>
+          {s.credited}
+          <ClaimStatusTag status={s.claimStatus} note={s.claimNote} testId={`sale-claim-${s.id}`} hideConfirmed />
+        </Space>
+      ),
+    },
+    { key: 'owner', title: t('claim.owningOrg'), render: (_, s) => <span data-testid={`sale-owner-${s.id}`}>{s.owningOrgName ?? '—'}</span> },
   ];
   if (actions) {
     columns.push({
@@ -106,7 +117,7 @@ export function SalesTable({ page, loading, onPage, actions }: Props) {
       onRow={(s) => rowWithTestId(`sale-row-${s.id}`, { 'data-dup-status': s.dupStatus })}
       pagination={{ current: page?.page ?? 1, pageSize: page?.pageSize ?? 20, total: page?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.totalItems', { n }) }}
       onChange={(p) => onPage(p.current ?? 1, p.pageSize ?? 20)}
-      scroll={{ x: 1400 }}
+      scroll={{ x: 1600 }}
       columns={columns}
     />
   );

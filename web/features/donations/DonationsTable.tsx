@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Page } from '../../../src/platform/contract.ts';
 import type { Donation } from '../../../src/modules/donations/donations.contract.ts';
 import { donationKindLabel } from './donations.api.ts';
+import { ClaimStatusTag } from '../claims/ClaimStatusTag.tsx';
 import { useT } from '../../ui/i18n.tsx';
 import { fenToWanText } from '../../ui/money.ts';
 import { buttonWithTestId, rowWithTestId } from '../../ui/testIds.ts';
@@ -29,7 +30,7 @@ export function DonationsTable({ page, loading, onPage, onOpen, onEdit, onDelete
       onRow={(d) => rowWithTestId(`donation-row-${d.id}`, { 'data-kind': d.kind })}
       pagination={{ current: page?.page ?? 1, pageSize: page?.pageSize ?? 20, total: page?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.totalItems', { n }) }}
       onChange={(p) => onPage(p.current ?? 1, p.pageSize ?? 20)}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 1150 }}
       columns={[
         { key: 'date', title: t('donation.date'), width: 110, render: (_, d) => d.donatedOn },
         {
@@ -41,7 +42,16 @@ export function DonationsTable({ page, loading, onPage, onOpen, onEdit, onDelete
             </Button>
           ),
         },
-        { key: 'recipient', title: t('donation.recipient'), render: (_, d) => d.recipient },
+        {
+          key: 'recipient',
+          title: t('donation.recipient'),
+          render: (_, d) => (
+            <Space size={4} wrap>
+              {d.recipient}
+              <ClaimStatusTag status={d.claimStatus} note={d.claimNote} testId={`donation-claim-${d.id}`} hideConfirmed />
+            </Space>
+          ),
+        },
         { key: 'kind', title: t('donation.kind'), width: 80, render: (_, d) => <Tag color={d.kind === 'cash' ? 'gold' : 'cyan'}>{donationKindLabel(t, d.kind)}</Tag> },
         {
           key: 'value',
@@ -54,6 +64,7 @@ export function DonationsTable({ page, loading, onPage, onOpen, onEdit, onDelete
           ),
         },
         { key: 'purpose', title: t('donation.purpose'), render: (_, d) => d.purpose ?? '—' },
+        { key: 'owner', title: t('claim.owningOrg'), render: (_, d) => <span data-testid={`donation-owner-${d.id}`}>{d.owningOrgName ?? '—'}</span> },
         { key: 'pairing', title: t('donation.pairing'), width: 90, render: (_, d) => (d.pairingId ? <Link to={`/pairings?open=${d.pairingId}`}>#{d.pairingId}</Link> : '—') },
         ...(onEdit && onDelete
           ? [

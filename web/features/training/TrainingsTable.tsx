@@ -2,6 +2,7 @@ import { Button, Popconfirm, Space, Table, Tag } from 'antd';
 import type { Page } from '../../../src/platform/contract.ts';
 import type { Training } from '../../../src/modules/training/training.contract.ts';
 import { targetGroupLabel, trainingKindLabel } from './training.api.ts';
+import { ClaimStatusTag } from '../claims/ClaimStatusTag.tsx';
 import { useT } from '../../ui/i18n.tsx';
 import { buttonWithTestId, rowWithTestId } from '../../ui/testIds.ts';
 
@@ -29,7 +30,7 @@ export function TrainingsTable({ page, loading, orgNames, regionNames, onPage, o
       onRow={(x) => rowWithTestId(`training-row-${x.id}`)}
       pagination={{ current: page?.page ?? 1, pageSize: page?.pageSize ?? 20, total: page?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.totalItems', { n }) }}
       onChange={(p) => onPage(p.current ?? 1, p.pageSize ?? 20)}
-      scroll={{ x: 1400 }}
+      scroll={{ x: 1600 }}
       columns={[
         {
           key: 'title',
@@ -59,7 +60,18 @@ export function TrainingsTable({ page, loading, orgNames, regionNames, onPage, o
         { key: 'batches', title: t('training.batches'), width: 80, align: 'right', render: (_, x) => x.batches },
         { key: 'participants', title: t('training.participants'), width: 80, align: 'right', render: (_, x) => x.participants },
         { key: 'personTimes', title: t('training.personTimes'), width: 80, align: 'right', render: (_, x) => <span data-testid={`training-person-times-${x.id}`}>{x.personTimes}</span> },
-        { key: 'county', title: t('training.county'), width: 130, render: (_, x) => (x.countyCode ? (regionNames.get(x.countyCode) ?? x.countyCode) : '—') },
+        {
+          key: 'county',
+          title: t('training.county'),
+          width: 150,
+          render: (_, x) => (
+            <Space size={4} wrap>
+              {x.countyCode ? (regionNames.get(x.countyCode) ?? x.countyCode) : '—'}
+              <ClaimStatusTag status={x.claimStatus} note={x.claimNote} testId={`training-claim-${x.id}`} hideConfirmed />
+            </Space>
+          ),
+        },
+        { key: 'owner', title: t('claim.owningOrg'), width: 170, render: (_, x) => <span data-testid={`training-owner-${x.id}`}>{x.owningOrgName ?? '—'}</span> },
         ...(onEdit && onDelete
           ? [
               {
