@@ -12,6 +12,7 @@ import { fundsFeature } from '../modules/funds/funds.routes.ts';
 import { monitoringFeature } from '../modules/monitoring/monitoring.routes.ts';
 import { personnelFeature } from '../modules/personnel/personnel.routes.ts';
 import { laborFeature } from '../modules/labor/labor.routes.ts';
+import { industryFeature } from '../modules/industry/industry.routes.ts';
 import { activitiesFeature } from '../modules/activities/activities.routes.ts';
 import { donationsFeature } from '../modules/donations/donations.routes.ts';
 import { trainingFeature } from '../modules/training/training.routes.ts';
@@ -42,6 +43,7 @@ export const FEATURES: Feature[] = [
   monitoringFeature,
   personnelFeature,
   laborFeature,
+  industryFeature,
   activitiesFeature,
   donationsFeature,
   trainingFeature,

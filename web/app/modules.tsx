@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   AimOutlined,
   AppstoreOutlined,
   EditOutlined,
@@ -51,6 +52,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'personnel', path: '/personnel', icon: <TeamOutlined />, label: 'nav.personnel', built: true, requires: 'personnel:read' },
   { key: 'training', path: '/training', icon: <ReadOutlined />, label: 'nav.training', built: true, requires: 'activity:read' },
   { key: 'labor', path: '/labor', icon: <SolutionOutlined />, label: 'nav.labor', built: true, requires: 'labor:read' },
+  { key: 'industry', path: '/industry', icon: <BankOutlined />, label: 'nav.industry', built: true, requires: 'activity:read' },
   { key: 'activities', path: '/activities', icon: <NotificationOutlined />, label: 'nav.activities', built: true, requires: 'activity:read' },
   {
     key: 'consumption',

@@ -24,6 +24,7 @@ const DonationsPage = lazy(() => import('../features/donations/DonationsPage.tsx
 const TrainingsPage = lazy(() => import('../features/training/TrainingsPage.tsx').then((m) => ({ default: m.TrainingsPage })));
 const PersonnelPage = lazy(() => import('../features/personnel/PersonnelPage.tsx').then((m) => ({ default: m.PersonnelPage })));
 const LaborPage = lazy(() => import('../features/labor/LaborPage.tsx').then((m) => ({ default: m.LaborPage })));
+const IndustryPage = lazy(() => import('../features/industry/IndustryPage.tsx').then((m) => ({ default: m.IndustryPage })));
 const SuppliersPage = lazy(() => import('../features/consumption/SuppliersPage.tsx').then((m) => ({ default: m.SuppliersPage })));
 const CertificationPage = lazy(() => import('../features/consumption/CertificationPage.tsx').then((m) => ({ default: m.CertificationPage })));
 const ProductPage = lazy(() => import('../features/consumption/ProductPage.tsx').then((m) => ({ default: m.ProductPage })));
@@ -93,6 +94,7 @@ export const routes: RouteObject[] = [
       { path: 'trainings', element: <ToTraining /> },
       { path: 'personnel', element: <RequirePermission action="personnel:read"><PersonnelPage /></RequirePermission> },
       { path: 'labor', element: <RequirePermission action="labor:read"><LaborPage /></RequirePermission> },
+      { path: 'industry', element: <RequirePermission action="activity:read"><IndustryPage /></RequirePermission> },
       { path: 'consumption', element: <Navigate to="/sales" replace /> },
       { path: 'suppliers', element: <RequirePermission action="consumption:read"><SuppliersPage /></RequirePermission> },
       { path: 'certification', element: <RequirePermission action="consumption:read"><CertificationPage /></RequirePermission> },

@@ -6,6 +6,7 @@ import { enPeople } from './en.people.ts';
 import { enConsumption } from './en.consumption.ts';
 import { enBulletins } from './en.bulletins.ts';
 import { enEditions } from './en.editions.ts';
+import { enIndustry } from './en.industry.ts';
 import { enClaims } from './en.claims.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
@@ -271,5 +272,6 @@ export const en: Catalog = {
   ...enConsumption,
   ...enBulletins,
   ...enEditions,
+  ...enIndustry,
   ...enClaims,
 };

@@ -8,6 +8,7 @@ import { zhCNPeople } from './zh-CN.people.ts';
 import { zhCNConsumption } from './zh-CN.consumption.ts';
 import { zhCNBulletins } from './zh-CN.bulletins.ts';
 import { zhCNEditions } from './zh-CN.editions.ts';
+import { zhCNIndustry } from './zh-CN.industry.ts';
 import { zhCNClaims } from './zh-CN.claims.ts';
 
 /**
@@ -286,6 +287,7 @@ export const zhCN = {
   ...zhCNConsumption,
   ...zhCNBulletins,
   ...zhCNEditions,
+  ...zhCNIndustry,
   ...zhCNClaims,
 };
 

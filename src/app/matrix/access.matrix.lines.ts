@@ -8,6 +8,7 @@ import { CONSUMPTION_LINES } from './access.matrix.consumption.ts';
 import { BULLETIN_LINES } from './access.matrix.bulletins.ts';
 import { EDITION_LINES } from './access.matrix.editions.ts';
 import { CLAIM_LINES } from './access.matrix.claims.ts';
+import { INDUSTRY_LINES } from './access.matrix.industry.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
 export type Scoping = 'none' | 'record' | 'create' | 'list';
@@ -480,4 +481,5 @@ export const MATRIX: Record<string, Line> = {
   ...BULLETIN_LINES,
   ...EDITION_LINES,
   ...CLAIM_LINES,
+  ...INDUSTRY_LINES,
 };

@@ -9,6 +9,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { loadDemoProjects } from './demo.projects.ts';
 import { loadDemoActivities } from './demo.activities.ts';
 import { loadDemoPeople } from './demo.people.ts';
+import { loadDemoIndustry } from './demo.industry.ts';
 import { loadDemoConsumption } from './demo.consumption.ts';
 import { loadDemoEditions } from './demo.editions.ts';
 import { districtGov } from './demo.data.ts';
@@ -72,6 +73,7 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
   }
   await loadDemoActivities(db, ctx, (name) => ids.get(name)!, (east, west) => pairingIds.get(`${east}|${west}`)!);
   await loadDemoPeople(db, ctx, ids);
+  await loadDemoIndustry(db, ctx, ids);
   await loadDemoConsumption(db, ctx, ids);
   const projects = await loadDemoProjects(db, { system: ctx, east: await asUser('frontline'), west: await asUser('xgl_leader') }, ids.get(districtGov('闵行区'))!);
   await loadDemoEditions(db, await asUser('city'), ids.get('闵行区合作交流办')!);

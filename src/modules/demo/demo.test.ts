@@ -31,6 +31,29 @@ describe('demo people and labor records', () => {
   });
 });
 
+describe('demo industry cooperation records', () => {
+  it('lets 闵行 see 香格里拉’s enterprises, bases, workshop and contracts through its pairings, and computes the totals', async () => {
+    const minhang = await t.login('minhang', DEMO_PASSWORD);
+    const res = await t.call('GET', '/api/v1/industry/summary?year=2020', undefined, minhang);
+    expect(res.body.counties.map((c: { countyCode: string }) => c.countyCode)).toEqual(['533401']);
+    expect(res.body.total).toEqual({
+      enterprises: { count: 2, signedFen: 82_000_000_00, actualFen: 18_500_000_00, jobs: 125, poorEmployed: 58, monitoredEmployed: 4 },
+      parks: { count: 3, areaMu: 1315.5, enterprises: 24, jobs: 408 },
+      workshops: { count: 1, employees: 36, poorEmployed: 22, monitoredEmployed: 3 },
+      farming: { count: 2, acreageMu: 800, households: 177, contractFen: 3_900_000_00 },
+    });
+    const tourism = await t.call('GET', '/api/v1/industry/enterprises?q=中国旅游集团', undefined, minhang);
+    expect(tourism.body.items).toMatchObject([{ origin: '央企中国旅游集团', placeName: '联合村民委员会', industry: 'culture_tourism', isDemo: true, owningOrgName: '上海市闵行区人民政府' }]);
+    // 果洛's records lie outside 闵行's scope; the city sees them.
+    const city = await t.login('city', DEMO_PASSWORD);
+    expect((await t.call('GET', '/api/v1/industry/summary?year=2024&county=6326', undefined, city)).body.total.enterprises).toMatchObject({ count: 2, jobs: 42 });
+    // In 2024 闵行 still counts 香格里拉's parks and workshop (they stand), never 果洛's enterprises.
+    const later = (await t.call('GET', '/api/v1/industry/summary?year=2024', undefined, minhang)).body;
+    expect(later.counties.map((c: { countyCode: string }) => c.countyCode)).toEqual(['533401']);
+    expect(later.total).toMatchObject({ enterprises: { count: 0 }, parks: { count: 3 }, workshops: { count: 1 } });
+  });
+});
+
 describe('demo consumption records', () => {
   it('holds the livestream of the bulletin, a current catalogue, and one duplicate waiting for review', async () => {
     const minhang = await t.login('minhang', DEMO_PASSWORD);

@@ -95,7 +95,7 @@ export interface AgreementsTable {
   updated_at: Timestamp;
 }
 
-export interface DB extends AccountTables, ProjectTables, ActivityTables, PersonnelTables, LaborTables, ConsumptionTables, BulletinTables, BulletinEditionTables {
+export interface DB extends AccountTables, ProjectTables, ActivityTables, PersonnelTables, LaborTables, IndustryTables, ConsumptionTables, BulletinTables, BulletinEditionTables {
   schema_migrations: SchemaMigrationsTable;
   audit_log: AuditLogTable;
   regions: RegionsTable;
@@ -498,6 +498,74 @@ export interface LaborTables {
   labor_job_fairs: LaborJobFairsTable;
   labor_workstations: LaborWorkstationsTable;
   labor_retention: LaborRetentionTable;
+}
+
+/** 产业合作 (migration 0015): four record kinds in a recipient county, each with its pairing and owning unit. */
+interface IndustryRecordColumns extends Owned {
+  id: Generated<number>;
+  county_code: string;
+  place_code: string | null;
+  pairing_id: number | null;
+  note: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+/** numeric columns (亩) arrive as text. */
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface IndustryEnterprisesTable extends IndustryRecordColumns {
+  name: string;
+  origin_org_id: number | null;
+  origin_name: string | null;
+  origin_region: string | null;
+  industry: string;
+  signed_fen: number;
+  actual_fen: Generated<number>;
+  signed_on: string;
+  jobs: number;
+  poor_employed: number;
+  monitored_employed: number;
+  activity_id: number | null;
+}
+
+export interface IndustryParksTable extends IndustryRecordColumns {
+  name: string;
+  kind: string;
+  area_mu: Numeric;
+  established_on: string;
+  enterprises: number;
+  jobs: number;
+}
+
+export interface IndustryWorkshopsTable extends IndustryRecordColumns {
+  name: string;
+  operator_org_id: number | null;
+  operator_name: string | null;
+  opened_on: string;
+  closed_on: string | null;
+  employees: number;
+  poor_employed: number;
+  monitored_employed: number;
+}
+
+export interface IndustryFarmingTable extends IndustryRecordColumns {
+  product: string;
+  buyer_org_id: number | null;
+  buyer_name: string | null;
+  acreage_mu: Numeric;
+  households: number;
+  contract_fen: number;
+  signed_on: string;
+  activity_id: number | null;
+}
+
+export interface IndustryTables {
+  industry_enterprises: IndustryEnterprisesTable;
+  industry_parks: IndustryParksTable;
+  industry_workshops: IndustryWorkshopsTable;
+  industry_farming: IndustryFarmingTable;
 }
 
 export interface SuppliersTable extends Owned {

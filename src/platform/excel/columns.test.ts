@@ -31,6 +31,15 @@ describe('reading cells', () => {
     expect(() => parseCell(c, '省级')).toThrow('市级、区级');
   });
 
+  it('reads a decimal quantity (亩) with at most two decimals, from numbers and from text', () => {
+    expect(parseCell(col('decimal'), 1000.5)).toBe(1000.5);
+    expect(parseCell(col('decimal'), '1,200.25')).toBe(1200.25);
+    expect(parseCell(col('decimal'), 0.1 + 0.2)).toBe(0.3);
+    expect(() => parseCell(col('decimal'), 1.234)).toThrow('最多两位小数');
+    expect(() => parseCell(col('decimal'), -1)).toThrow('不能为负数');
+    expect(() => parseCell(col('decimal'), '一千亩')).toThrow('应为数字');
+  });
+
   it('refuses text in an integer column and empty required cells', () => {
     expect(() => parseCell(col('int'), '五十七')).toThrow('整数');
     expect(parseCell(col('int'), { formula: 'A1+1', result: 58 })).toBe(58);

@@ -4,7 +4,8 @@ import { badCharacterIn } from '../contract.ts';
  * A spreadsheet column as offices exchange them: a Chinese header, a kind that says how a cell
  * is read, and (for enums) the code → label map whose labels are what users type.
  */
-export type ColumnKind = 'text' | 'int' | 'yuan' | 'date' | 'enum';
+/** `decimal`: a non-negative quantity with at most two decimals (an area in 亩). */
+export type ColumnKind = 'text' | 'int' | 'decimal' | 'yuan' | 'date' | 'enum';
 
 export interface Column {
   header: string;
@@ -48,6 +49,13 @@ export function parseCell(col: Column, raw: unknown): CellValue {
       if (n === null || !Number.isInteger(n)) throw new Error(`应为整数，而不是「${value}」`);
       if (n < 0) throw new Error('不能为负数');
       return n;
+    }
+    case 'decimal': {
+      const n = asNumber(value);
+      if (n === null || !Number.isFinite(n)) throw new Error(`应为数字，而不是「${value}」`);
+      if (n < 0) throw new Error('不能为负数');
+      if (Math.abs(Math.round(n * 100) - n * 100) > 1e-6) throw new Error(`最多两位小数，而不是「${value}」`);
+      return Math.round(n * 100) / 100;
     }
     case 'yuan':
       return yuanToFen(value);

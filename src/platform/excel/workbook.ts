@@ -102,7 +102,7 @@ export async function writeSheet(columns: Column[], rows: Record<string, CellVal
     notes.columns = [{ header: '列', width: 24 }, { header: '是否必填', width: 10 }, { header: '说明', width: 80 }];
     notes.getRow(1).font = { bold: true };
     for (const c of columns.filter((x) => !x.exportOnly)) {
-      const kind = { text: '文字', int: '非负整数', yuan: '金额（元，最多两位小数）', date: '日期，如 2024-03-01', enum: `可选值：${Object.values(c.labels ?? {}).join('、')}` }[c.kind];
+      const kind = { text: '文字', int: '非负整数', decimal: '非负数，最多两位小数', yuan: '金额（元，最多两位小数）', date: '日期，如 2024-03-01', enum: `可选值：${Object.values(c.labels ?? {}).join('、')}` }[c.kind];
       notes.addRow([c.header, c.required ? '必填' : '', [kind, c.note].filter(Boolean).join('；')]);
     }
   }

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
+import { registerCrudRoutes } from '../../platform/http/crud.ts';
+import { registerSheetRoutes } from '../../platform/http/sheets.ts';
+import { INDUSTRY_SHEETS, exportIndustry, importIndustry, industryTemplate } from './industry.excel.ts';
+import {
+  enterprise, enterpriseFields, farming, farmingFields, industryListQuery, industrySummary, industrySummaryQuery, park, parkFields, workshop, workshopFields,
+} from './industry.contract.ts';
+import { ENTERPRISES, FARMING, PARKS, WORKSHOPS, type KindSpec } from './industry.kinds.ts';
+import * as service from './industry.service.ts';
+
+const tags = ['industry'];
+/** 产业合作 is read and recorded with the actions of the other cooperation records (工作动态、社会帮扶、培训). */
+const access = { read: 'activity:read', write: 'activity:write' } as const;
+
+interface Resource {
+  path: string;
+  name: string;
+  /** One registration for four record kinds, each with its own schemas. */
+  spec: KindSpec<any, any, any>;
+  fields: z.ZodObject;
+  item: z.ZodType;
+}
+
+const RESOURCES: Resource[] = [
+  { path: '/industry/enterprises', name: '引进企业（来源、行业、签约与到位投资、带动就业）', spec: ENTERPRISES, fields: enterpriseFields, item: enterprise },
+  { path: '/industry/parks', name: '产业园区和基地（面积亩、入驻企业、带动就业）', spec: PARKS, fields: parkFields, item: park },
+  { path: '/industry/workshops', name: '帮扶车间（吸纳就业，其中脱贫人口与监测对象）', spec: WORKSHOPS, fields: workshopFields, item: workshop },
+  { path: '/industry/contract-farming', name: '订单农业（规模亩、带动农户、合同金额）', spec: FARMING, fields: farmingFields, item: farming },
+];
+
+export function registerIndustryRoutes(app: TypedApp, { db }: RouteDeps) {
+  for (const r of RESOURCES) {
+    registerCrudRoutes(app, {
+      path: r.path, tags, name: r.name, ...access,
+      schemas: { item: r.item, input: r.fields, patch: r.fields.partial(), listQuery: industryListQuery },
+      list: (ctx, q) => service.listRecords(db, r.spec, ctx.scope, q),
+      create: (ctx, input) => service.createRecord(db, ctx, r.spec, input),
+      get: (ctx, id) => service.getRecord(db, r.spec, ctx.scope, id),
+      update: (ctx, id, patch) => service.updateRecord(db, ctx, r.spec, id, patch as Record<string, unknown>),
+      remove: (ctx, id) => service.deleteRecord(db, ctx, r.spec, id),
+    });
+  }
+  for (const sheet of INDUSTRY_SHEETS) {
+    registerSheetRoutes(app, {
+      path: sheet.path, tags, name: sheet.name, ...access, exportQuery: industryListQuery.omit({ page: true, pageSize: true }),
+      template: () => industryTemplate(sheet), importFile: (ctx, file, skip) => importIndustry(db, ctx, sheet, file, skip), exportFile: (ctx, q) => exportIndustry(db, ctx, sheet, q),
+    });
+  }
+  app.get(
+    '/industry/summary',
+    {
+      config: { access: access.read },
+      schema: { tags, summary: '产业合作年度合计（按县：引进企业与投资、带动就业、园区基地、帮扶车间、订单农业）', querystring: industrySummaryQuery, response: { 200: industrySummary } },
+    },
+    async (req) => service.industrySummary(db, req.ctx.scope, req.query),
+  );
+}
+
+export const industryFeature = routesFeature('industry', registerIndustryRoutes);
