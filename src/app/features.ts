@@ -1,6 +1,7 @@
 import type { Feature } from '../platform/feature.ts';
 import { systemFeature } from '../modules/system/system.routes.ts';
 import { regionsFeature } from '../modules/regions/regions.routes.ts';
+import { placeTagsFeature } from '../modules/placetags/placetags.routes.ts';
 import { orgsFeature } from '../modules/orgs/orgs.routes.ts';
 import { pairingsFeature } from '../modules/pairings/pairings.routes.ts';
 import { authFeature } from '../modules/auth/auth.routes.ts';
@@ -32,6 +33,7 @@ import { demoFeature } from '../modules/demo/demo.seed.ts';
 export const FEATURES: Feature[] = [
   systemFeature,
   regionsFeature,
+  placeTagsFeature,
   orgsFeature,
   pairingsFeature,
   authFeature,

@@ -88,7 +88,7 @@ export const MODULES: ModuleEntry[] = [
 ];
 
 /** Pages reached from a module without their own menu entry. */
-const MENU_OWNER_OF_PATH: Record<string, string> = { coverage: 'pairings', trainings: 'training' };
+const MENU_OWNER_OF_PATH: Record<string, string> = { coverage: 'pairings', trainings: 'training', 'place-tags': 'regions' };
 
 /** Every entry with a page of its own: the modules, and the entries of menu groups. */
 const ENTRIES: ModuleEntry[] = MODULES.flatMap((m) => m.children ?? [m]);

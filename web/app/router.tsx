@@ -11,6 +11,7 @@ import { RequirePermission, RequireSession } from '../features/auth/RequireSessi
 
 /** Pages with tables, forms and charts load on first visit, so the first screen stays light. */
 const RegionsPage = lazy(() => import('../features/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
+const PlaceTagsPage = lazy(() => import('../features/placetags/PlaceTagsPage.tsx').then((m) => ({ default: m.PlaceTagsPage })));
 const OrgsPage = lazy(() => import('../features/orgs/OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
 const OrgDetailPage = lazy(() => import('../features/orgs/OrgDetailPage.tsx').then((m) => ({ default: m.OrgDetailPage })));
 const PairingsPage = lazy(() => import('../features/pairings/PairingsPage.tsx').then((m) => ({ default: m.PairingsPage })));
@@ -81,6 +82,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'regions', element: <RegionsPage /> },
+      { path: 'place-tags', element: <PlaceTagsPage /> },
       { path: 'orgs', element: <OrgsPage /> },
       { path: 'orgs/:id', element: <OrgDetailPage /> },
       { path: 'pairings', element: <PairingsPage /> },

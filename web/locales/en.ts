@@ -8,6 +8,7 @@ import { enBulletins } from './en.bulletins.ts';
 import { enEditions } from './en.editions.ts';
 import { enIndustry } from './en.industry.ts';
 import { enClaims } from './en.claims.ts';
+import { enPlaceTags } from './en.placetags.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
 export const en: Catalog = {
@@ -274,4 +275,5 @@ export const en: Catalog = {
   ...enEditions,
   ...enIndustry,
   ...enClaims,
+  ...enPlaceTags,
 };

@@ -10,6 +10,7 @@ import { zhCNBulletins } from './zh-CN.bulletins.ts';
 import { zhCNEditions } from './zh-CN.editions.ts';
 import { zhCNIndustry } from './zh-CN.industry.ts';
 import { zhCNClaims } from './zh-CN.claims.ts';
+import { zhCNPlaceTags } from './zh-CN.placetags.ts';
 
 /**
  * The enum labels, keyed by code. Their types are the backend's own label maps, so the compiler
@@ -289,6 +290,7 @@ export const zhCN = {
   ...zhCNEditions,
   ...zhCNIndustry,
   ...zhCNClaims,
+  ...zhCNPlaceTags,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -46,6 +46,7 @@ export const AUDIT_ENTITY_CODES = [
   'bulletin',
   'bulletin_draft',
   'bulletin_edition',
+  'place_tag',
 ] as const;
 export const AUDIT_ACTION_CODES = [
   'create',

@@ -9,6 +9,7 @@ import { BULLETIN_LINES } from './access.matrix.bulletins.ts';
 import { EDITION_LINES } from './access.matrix.editions.ts';
 import { CLAIM_LINES } from './access.matrix.claims.ts';
 import { INDUSTRY_LINES } from './access.matrix.industry.ts';
+import { PLACE_TAG_LINES } from './access.matrix.placetags.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
 export type Scoping = 'none' | 'record' | 'create' | 'list';
@@ -482,4 +483,5 @@ export const MATRIX: Record<string, Line> = {
   ...EDITION_LINES,
   ...CLAIM_LINES,
   ...INDUSTRY_LINES,
+  ...PLACE_TAG_LINES,
 };

@@ -12,6 +12,7 @@ import { loadDemoPeople } from './demo.people.ts';
 import { loadDemoIndustry } from './demo.industry.ts';
 import { loadDemoConsumption } from './demo.consumption.ts';
 import { loadDemoEditions } from './demo.editions.ts';
+import { loadDemoPlaces } from './demo.places.ts';
 import { districtGov } from './demo.data.ts';
 import { DEMO_ORGS, DEMO_PAIRINGS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.ts';
 
@@ -71,6 +72,7 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
   for (const p of await db.selectFrom('pairings as p').innerJoin('orgs as e', 'e.id', 'p.east_org_id').innerJoin('orgs as w', 'w.id', 'p.west_org_id').select(['p.id', 'e.name as east', 'w.name as west']).execute()) {
     pairingIds.set(`${p.east}|${p.west}`, p.id);
   }
+  await loadDemoPlaces(db, ctx);
   await loadDemoActivities(db, ctx, (name) => ids.get(name)!, (east, west) => pairingIds.get(`${east}|${west}`)!);
   await loadDemoPeople(db, ctx, ids);
   await loadDemoIndustry(db, ctx, ids);

@@ -80,3 +80,19 @@ describe('demo consumption records', () => {
     expect(august.items.every((i: { body: string }) => /^8月\d+日/.test(i.body))).toBe(true);
   });
 });
+
+describe('demo place tags', () => {
+  it('gives 香格里拉市’s coverage its denominators: 2020’s deep-poverty and 脱贫 villages, and the paired ones', async () => {
+    const cov = (await t.call('GET', '/api/v1/coverage/533401?year=2020')).body;
+    expect(cov.regionTags).toEqual(['poverty_county']);
+    // 深度贫困村 联合 (村企结对 since 2019) and 尼史; 脱贫村 联合, 和平, 红坡: only 联合 is paired.
+    expect(cov.villageTags).toEqual([
+      { tag: 'poverty_village', villages: 3, pairedVillages: 1, pairedPct: 33.3 },
+      { tag: 'deep_poverty_village', villages: 2, pairedVillages: 1, pairedPct: 50 },
+      { tag: 'relocation_site', villages: 0, pairedVillages: 0, pairedPct: null },
+    ]);
+    const tags = (await t.call('GET', '/api/v1/place-tags?region=533401')).body;
+    expect(tags.total).toBe(6);
+    expect(tags.items.every((x: { isDemo: boolean }) => x.isDemo)).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, pageQuery, ref } from '../../platform/contract.ts';
 import { regionRef } from '../regions/regions.contract.ts';
+import { placeTagCode, villageTagCode } from '../placetags/placetags.contract.ts';
 
 export const PAIRING_TYPES = {
   east_west: '东西部协作',
@@ -105,6 +106,8 @@ export const coverageUnit = z.object({
   paired: z.boolean(),
   pairings: z.array(coveredBy),
   villages: z.object({ total: z.number().int(), paired: z.number().int() }).optional(),
+  /** A village's tags in force that year (脱贫村, 深度贫困村 …), when it has any. */
+  tags: z.array(placeTagCode).optional(),
 });
 export type CoverageUnit = z.infer<typeof coverageUnit>;
 
@@ -119,6 +122,13 @@ export const coverage = z.object({
   units: z.array(coverageUnit),
   /** The villages, when the region is a county or a township. */
   villages: z.array(coverageUnit).optional(),
+  /** The region's own tags in force that year (脱贫县, 国家乡村振兴重点帮扶县), from place_tags. */
+  regionTags: z.array(placeTagCode),
+  /**
+   * The denominators: per village tag, the villages under the region carrying it in force that year,
+   * how many of them are paired, and the share (percent, one decimal; null when there are none).
+   */
+  villageTags: z.array(z.object({ tag: villageTagCode, villages: z.number().int(), pairedVillages: z.number().int(), pairedPct: z.number().nullable() })),
 });
 export type Coverage = z.infer<typeof coverage>;
 

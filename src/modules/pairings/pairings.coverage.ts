@@ -3,6 +3,8 @@ import { invalidField } from '../../platform/errors.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import { getRegion } from '../regions/regions.service.ts';
 import * as repo from './pairings.repository.ts';
+import * as tagsRepo from '../placetags/placetags.repository.ts';
+import { VILLAGE_TAG_CODES, type PlaceTagCode, type VillageTagCode } from '../placetags/placetags.contract.ts';
 import type { Coverage, CoverageUnit, PairingType } from './pairings.contract.ts';
 import type { Scope } from '../../platform/access/scope.ts';
 
@@ -27,9 +29,13 @@ export async function coverageOf(q: Queryable, scope: Scope, code: string, year 
     if (!c.west_region) continue;
     byRegion.set(c.west_region, [...(byRegion.get(c.west_region) ?? []), c]);
   }
+  // The villages' tags in force that year (place_tags): the denominators of 深度贫困村 结对覆盖率 and the like.
+  const tagsOf = new Map<string, PlaceTagCode[]>();
+  for (const t of await tagsRepo.villageTagsInForce(q, code, year)) tagsOf.set(t.region_code, [...(tagsOf.get(t.region_code) ?? []), t.tag as PlaceTagCode]);
   const unitOf = (r: { code: string; name: string; level: number }): CoverageUnit => {
     const here = byRegion.get(r.code) ?? [];
-    return { code: r.code, name: r.name, level: r.level, paired: here.length > 0, pairings: here.map(toCoveredBy) };
+    const tags = tagsOf.get(r.code);
+    return { code: r.code, name: r.name, level: r.level, paired: here.length > 0, pairings: here.map(toCoveredBy), ...(tags ? { tags } : {}) };
   };
 
   const townships = region.level === 4 ? [] : await regionsRepo.listUnder(q, code, 4);
@@ -75,5 +81,14 @@ export async function coverageOf(q: Queryable, scope: Scope, code: string, year 
     byType: [...byType.entries()].map(([type, t]) => ({ type, townships: t.townships.size, villages: t.villages.size, pairings: t.pairings.size })),
     units,
     ...(region.level === 3 ? { villages: villageUnits } : {}),
+    regionTags: (await tagsRepo.tagsInForce(q, code, year)) as PlaceTagCode[],
+    villageTags: VILLAGE_TAG_CODES.map((tag) => villageTagFigures(tag, villageUnits)),
   };
+}
+
+/** Of the villages carrying a tag that year, how many are paired: 结对覆盖率 = paired / tagged. */
+function villageTagFigures(tag: VillageTagCode, villages: CoverageUnit[]) {
+  const tagged = villages.filter((v) => v.tags?.includes(tag));
+  const paired = tagged.filter((v) => v.paired).length;
+  return { tag, villages: tagged.length, pairedVillages: paired, pairedPct: tagged.length ? Math.round((paired / tagged.length) * 1000) / 10 : null };
 }

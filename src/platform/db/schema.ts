@@ -95,6 +95,19 @@ export interface AgreementsTable {
   updated_at: Timestamp;
 }
 
+/** A county's or a village's status by year from an official list (migration 0016); year_to null = still in force. */
+export interface PlaceTagsTable {
+  id: Generated<number>;
+  region_code: string;
+  tag: string;
+  year_from: number;
+  year_to: number | null;
+  source_document: string;
+  created_by: string;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
 export interface DB extends AccountTables, ProjectTables, ActivityTables, PersonnelTables, LaborTables, IndustryTables, ConsumptionTables, BulletinTables, BulletinEditionTables {
   schema_migrations: SchemaMigrationsTable;
   audit_log: AuditLogTable;
@@ -103,6 +116,7 @@ export interface DB extends AccountTables, ProjectTables, ActivityTables, Person
   orgs: OrgsTable;
   pairings: PairingsTable;
   agreements: AgreementsTable;
+  place_tags: PlaceTagsTable;
 }
 
 export interface RolesTable {

@@ -4,6 +4,8 @@ import { useCoverage } from './coverage.api.ts';
 import { countByType, coverageChartHeight, coverageChartOption } from './coverageChartOption.ts';
 import { CoverageByTypeTable } from './CoverageByTypeTable.tsx';
 import { CoverageTotals } from './CoverageTotals.tsx';
+import { CoverageTagTotals } from './CoverageTagTotals.tsx';
+import { placeTagLabel } from '../placetags/placetags.api.ts';
 import { CoverageUnitsTable } from './CoverageUnitsTable.tsx';
 import { RegionSearchSelect } from '../regions/RegionSearchSelect.tsx';
 import { Chart } from '../../ui/charts.tsx';
@@ -65,6 +67,15 @@ export function CoveragePage() {
               {c.region.code} · {regionLevelLabel(t, c.region.level)}
             </Typography.Text>
           ) : null}
+          {c?.regionTags.length ? (
+            <div data-testid="coverage-region-tags">
+              {c.regionTags.map((tag) => (
+                <Tag key={tag} color="gold" style={{ marginTop: 4 }}>
+                  {placeTagLabel(t, tag)}
+                </Tag>
+              ))}
+            </div>
+          ) : null}
         </div>
         <Space wrap>
           <Select<number>
@@ -82,6 +93,7 @@ export function CoveragePage() {
       {c ? (
         <>
           <CoverageTotals coverage={c} />
+          <CoverageTagTotals coverage={c} />
           {c.own.length ? (
             <Card size="small" title={t('coverage.own')} data-testid="coverage-own">
               {c.own.map((p) => (

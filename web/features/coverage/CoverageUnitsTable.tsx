@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { CoverageUnit } from '../../../src/modules/pairings/pairings.contract.ts';
 import { useT } from '../../ui/i18n.tsx';
 import { pairingTypeLabel } from '../../ui/enums.ts';
+import { placeTagLabel } from '../placetags/placetags.api.ts';
 import { rowWithTestId } from '../../ui/testIds.ts';
 
 type Filter = 'all' | 'paired' | 'unpaired';
@@ -56,7 +57,16 @@ export function CoverageUnitsTable({ title, units, drillDownMaxLevel = 3, testId
           {
             key: 'name',
             title: t('coverage.unitName'),
-            render: (_, u) => (u.level <= drillDownMaxLevel ? <Link to={`/coverage/${u.code}?year=${year}`}>{u.name}</Link> : u.name),
+            render: (_, u) => (
+              <>
+                {u.level <= drillDownMaxLevel ? <Link to={`/coverage/${u.code}?year=${year}`}>{u.name}</Link> : u.name}
+                {(u.tags ?? []).map((tag) => (
+                  <Tag key={tag} color="green" style={{ marginInlineStart: 6 }}>
+                    {placeTagLabel(t, tag)}
+                  </Tag>
+                ))}
+              </>
+            ),
           },
           { key: 'code', title: t('region.code'), dataIndex: 'code', width: 140 },
           {

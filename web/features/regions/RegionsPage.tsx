@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Card, Col, Row, Typography } from 'antd';
+import { Card, Col, Row, Space, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { Region } from '../../../src/modules/regions/regions.contract.ts';
 import { RegionTree } from './RegionTree.tsx';
 import { RegionSearchPanel } from './RegionSearchPanel.tsx';
@@ -24,9 +25,14 @@ export function RegionsPage() {
 
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('nav.regions')}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('nav.regions')}
+        </Typography.Title>
+        <Link to="/place-tags" data-testid="regions-place-tags-link">
+          {t('placeTags.open')}
+        </Link>
+      </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('region.tree')}>
