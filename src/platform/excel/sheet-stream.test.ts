@@ -26,6 +26,14 @@ async function reordered(file: Buffer, first: string[]) {
 }
 
 describe('streaming the first sheet', () => {
+  it('reads the first tab, not the sheet that comes first, when workbook.xml comes last', async () => {
+    const file = await xlsxOf([['名称', '人数'], ['甲', 1]], (ws) => ws.workbook.addWorksheet('填写说明').addRow(['说明']));
+    const order = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml'];
+    const late = await reordered(file, order);
+    expect(Object.values((await JSZip.loadAsync(late)).files).filter((f) => !f.dir).map((f) => f.name).slice(0, order.length)).toEqual(order);
+    expect(await read(late)).toEqual([['名称', '人数'], ['甲', 1]]);
+  });
+
   it('reads a workbook whose workbook.xml comes after its shared strings and sheet', async () => {
     const file = await xlsxOf([['名称', '人数'], ['甲', 1]]);
     const late = await reordered(file, ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml', 'xl/workbook.xml']);

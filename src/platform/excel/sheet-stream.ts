@@ -30,8 +30,10 @@ export async function* firstSheetRows(input: Readable, opts: { label: string; me
     for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
       const sheet = next.value;
       const ws = sheet as unknown as Tappable;
-      const firstTab = (reader as unknown as BookModel).model?.sheets?.[0]?.id; // undefined until workbook.xml is read
-      if (taken || (firstTab !== undefined && ws.id !== undefined && Number(ws.id) !== Number(firstTab))) {
+      // The first tab by workbook.xml; before that is read (zip order varies), a sheet is known only by its
+      // file, and the first tab is taken to be sheet1.xml — never whichever sheet happens to come first.
+      const firstTab = (reader as unknown as BookModel).model?.sheets?.[0]?.id ?? 1;
+      if (taken || (ws.id !== undefined && Number(ws.id) !== Number(firstTab))) {
         skip(ws);
         continue;
       }
