@@ -1,26 +1,16 @@
-import type { Db, Queryable } from '../../platform/db/database.ts';
-import type { RequestContext } from '../../platform/context.ts';
+import type { Queryable } from '../../platform/db/database.ts';
 import type { Column } from '../../platform/excel/columns.ts';
-import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
-import { exportSheet } from '../../platform/excel/export.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
+import { kindSheetFiles, type KindSheet } from '../recordkinds/recordkinds.sheets.ts';
 import { INDUSTRIES, PARK_KINDS, enterpriseFields, farmingFields, parkFields, workshopFields, type IndustryListQuery } from './industry.contract.ts';
-import { ENTERPRISES, FARMING, PARKS, WORKSHOPS, type KindSpec } from './industry.kinds.ts';
+import { ENTERPRISES, FARMING, PARKS, WORKSHOPS } from './industry.kinds.ts';
 import { createRecordIn, listRecords } from './industry.service.ts';
 
 /**
  * The 产业合作 tables as spreadsheets (元 for money, 亩 for areas, organisations by name). An export
  * carries the names of places and owners as export-only columns, so it can be edited and imported back.
  */
-export interface IndustrySheet {
-  path: string;
-  name: string;
-  spec: KindSpec<any, any, any>;
-  columns: Column[];
-  example: Record<string, string | number | null>;
-  /** Cells → the API's input (organisations resolved by name, counts left empty as 0). */
-  toInput: (v: Record<string, unknown>, q: Queryable) => Promise<unknown>;
+export interface IndustrySheet extends KindSheet {
   schema: typeof enterpriseFields | typeof parkFields | typeof workshopFields | typeof farmingFields;
 }
 
@@ -140,28 +130,6 @@ export const INDUSTRY_SHEETS: IndustrySheet[] = [
   },
 ];
 
-export const industryTemplate = (sheet: IndustrySheet) => writeSheet(sheet.columns.filter((c) => !c.exportOnly), [sheet.example], { sheetName: sheet.name, notes: true });
-
-export async function importIndustry(db: Db, ctx: RequestContext, sheet: IndustrySheet, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
-  const read = await readSheet(file, sheet.columns, { maxRows: 10_000 });
-  return importRows(db, ctx, read, {
-    entity: sheet.spec.entity,
-    columns: sheet.columns,
-    skipInvalid,
-    toInput: async ({ values }, trx) => {
-      const cells = Object.fromEntries(Object.entries(values).filter(([, x]) => x !== null));
-      return parseRow(sheet.schema, await sheet.toInput(cells, trx));
-    },
-    apply: (trx, input) => createRecordIn(trx, ctx, sheet.spec, input as never),
-  });
-}
-
-export const exportIndustry = (db: Db, ctx: RequestContext, sheet: IndustrySheet, f: Omit<IndustryListQuery, 'page' | 'pageSize'>) =>
-  exportSheet(
-    db,
-    ctx,
-    { entity: sheet.spec.entity, columns: sheet.columns, sheetName: sheet.name, filters: f },
-    (page, pageSize) => listRecords(db, sheet.spec, ctx.scope, { ...f, page, pageSize } as IndustryListQuery),
-    // Listed records already carry the cells' names: origin, operator and buyer as the organisation's name or the name given.
-    (item) => item as Record<string, unknown>,
-  );
+/** Template (export-only columns left out), import and export as every record kind has them. */
+// Listed records already carry the cells' names: origin, operator and buyer as the organisation's name or the name given.
+export const INDUSTRY_FILES = kindSheetFiles<IndustryListQuery>({ createRecordIn, listRecords });

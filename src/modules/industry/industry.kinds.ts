@@ -3,6 +3,7 @@ import { invalidField } from '../../platform/errors.ts';
 import type { RefKind } from '../../platform/contract.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import { checkFitsPairing } from '../references/references.ts';
+import type { Names as RecordNames, RecordKindSpec } from '../recordkinds/recordkinds.service.ts';
 import * as repo from './industry.repository.ts';
 import type {
   Enterprise, EnterpriseInput, Farming, FarmingInput, Industry, Park, ParkInput, ParkKind, Workshop, WorkshopInput,
@@ -14,30 +15,10 @@ import type {
  * lands (for the scope and the owner) and its presentation. The service applies them the same way
  * to every kind.
  */
-export interface Names {
-  regions: Map<string, string>;
-  orgs: Map<number, { name: string; side: 'east' | 'west'; region_code: string | null }>;
-}
+type Org = { name: string; side: 'east' | 'west'; region_code: string | null };
+export type Names = RecordNames<Org>;
 
-export interface KindSpec<K extends repo.Kind, I, O> {
-  kind: K;
-  entity: string;
-  label: string;
-  fromRow(r: repo.RowOf<K>): I;
-  toValues(v: I): Record<string, unknown>;
-  /** Every id the record names, checked by the one rule for references (absent and out of scope alike). */
-  refs(v: Partial<I>): [path: string, kind: RefKind, id: number | null | undefined][];
-  /** 400 naming the field; returns the record with derived fields filled (an enterprise's origin region). */
-  check(q: Queryable, v: I): Promise<I>;
-  /** The county (for the scope) and the record's own organisation (origin, operator, buyer). */
-  place(v: I): { county: string; orgId?: number | null };
-  /** Who owns a record a city-wide user creates, in order: its own organisation or its pairing's east side. */
-  ownerFirst: 'org' | 'pairing';
-  /** Fields a PATCH clears so the check derives them again (a new origin unit gives a new origin region). */
-  rederive?(patch: Record<string, unknown>): Record<string, unknown>;
-  names(r: repo.RowOf<K>): { regions: (string | null)[]; orgs: (number | null)[] };
-  present(r: repo.RowOf<K>, n: Names): O;
-}
+export type KindSpec<K extends repo.Kind, I, O> = RecordKindSpec<K, repo.RowOf<K>, I, O, Org>;
 
 async function checkCounty(q: Queryable, code: string) {
   if (code.startsWith('31')) throw invalidField('countyCode', '受援县不能是上海的区划');

@@ -1,8 +1,9 @@
-import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { IndustryTables } from '../../platform/db/schema.ts';
 import { containing } from '../../platform/db/like.ts';
 import { recordInScope, type Scope } from '../../platform/access/scope.ts';
+import { kindStore, loose } from '../recordkinds/recordkinds.repository.ts';
 import type { IndustryListQuery } from './industry.contract.ts';
 
 /**
@@ -19,9 +20,6 @@ export const KINDS = {
 } as const;
 export type Kind = keyof typeof KINDS;
 export type RowOf<K extends Kind> = Selectable<IndustryTables[(typeof KINDS)[K]['table']]>;
-
-// One generic query builder for the four tables: their names and columns come from KINDS, never from input.
-const loose = (q: Queryable) => q as unknown as Kysely<any>;
 
 export function industryInScope(kind: Kind, scope: Scope): Expression<SqlBool> {
   const k = KINDS[kind];
@@ -57,36 +55,8 @@ function filtered(q: Queryable, kind: Kind, scope: Scope, f: Filters) {
   return query;
 }
 
-export async function list<K extends Kind>(q: Queryable, kind: K, scope: Scope, f: IndustryListQuery): Promise<{ rows: RowOf<K>[]; total: number }> {
-  const query = filtered(q, kind, scope, f);
-  let rows = query.selectAll('x');
-  for (const col of KINDS[kind].sort) rows = rows.orderBy(col, f.order);
-  const [items, count] = await Promise.all([
-    rows.orderBy('x.id', f.order).offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: items as RowOf<K>[], total: Number(count.n) };
-}
-
-export async function find<K extends Kind>(q: Queryable, kind: K, scope: Scope, id: number): Promise<RowOf<K> | undefined> {
-  return (await filtered(q, kind, scope, {}).selectAll('x').where('x.id', '=', id).executeTakeFirst()) as RowOf<K> | undefined;
-}
-
-export async function insert(q: Queryable, kind: Kind, values: Record<string, unknown>): Promise<number> {
-  return (await loose(q).insertInto(KINDS[kind].table).values(values).returning('id').executeTakeFirstOrThrow()).id as number;
-}
-
-export async function update(q: Queryable, kind: Kind, id: number, values: Record<string, unknown>) {
-  await loose(q).updateTable(KINDS[kind].table).set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
-}
-
-export async function remove(q: Queryable, kind: Kind, id: number) {
-  await loose(q).deleteFrom(KINDS[kind].table).where('id', '=', id).execute();
-}
-
-export async function findPairing(q: Queryable, id: number) {
-  return q.selectFrom('pairings').select(['id', 'east_org_id', 'west_org_id']).where('id', '=', id).executeTakeFirst();
-}
+/** list / find / insert / update / remove over the four tables (the shared record-kind machinery). */
+export const store = kindStore<Kind, IndustryListQuery>({ table: (k) => KINDS[k].table, sort: (k) => KINDS[k].sort, filtered, idOrder: 'asked' });
 
 export async function orgsByIds(q: Queryable, ids: number[]) {
   if (ids.length === 0) return new Map<number, { name: string; side: 'east' | 'west'; region_code: string | null }>();

@@ -1,28 +1,17 @@
-import type { z } from 'zod';
 import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
-import { registerCrudRoutes } from '../../platform/http/crud.ts';
-import { registerSheetRoutes } from '../../platform/http/sheets.ts';
-import { INDUSTRY_SHEETS, exportIndustry, importIndustry, industryTemplate } from './industry.excel.ts';
+import { registerRecordKindRoutes, type KindResource } from '../recordkinds/recordkinds.routes.ts';
+import { INDUSTRY_FILES, INDUSTRY_SHEETS } from './industry.excel.ts';
 import {
   enterprise, enterpriseFields, farming, farmingFields, industryListQuery, industrySummary, industrySummaryQuery, park, parkFields, workshop, workshopFields,
 } from './industry.contract.ts';
-import { ENTERPRISES, FARMING, PARKS, WORKSHOPS, type KindSpec } from './industry.kinds.ts';
+import { ENTERPRISES, FARMING, PARKS, WORKSHOPS } from './industry.kinds.ts';
 import * as service from './industry.service.ts';
 
 const tags = ['industry'];
 /** 产业合作 is read and recorded with the actions of the other cooperation records (工作动态、社会帮扶、培训). */
 const access = { read: 'activity:read', write: 'activity:write' } as const;
 
-interface Resource {
-  path: string;
-  name: string;
-  /** One registration for four record kinds, each with its own schemas. */
-  spec: KindSpec<any, any, any>;
-  fields: z.ZodObject;
-  item: z.ZodType;
-}
-
-const RESOURCES: Resource[] = [
+const RESOURCES: KindResource[] = [
   { path: '/industry/enterprises', name: '引进企业（来源、行业、签约与到位投资、带动就业）', spec: ENTERPRISES, fields: enterpriseFields, item: enterprise },
   { path: '/industry/parks', name: '产业园区和基地（面积亩、入驻企业、带动就业）', spec: PARKS, fields: parkFields, item: park },
   { path: '/industry/workshops', name: '帮扶车间（吸纳就业，其中脱贫人口与监测对象）', spec: WORKSHOPS, fields: workshopFields, item: workshop },
@@ -30,23 +19,7 @@ const RESOURCES: Resource[] = [
 ];
 
 export function registerIndustryRoutes(app: TypedApp, { db }: RouteDeps) {
-  for (const r of RESOURCES) {
-    registerCrudRoutes(app, {
-      path: r.path, tags, name: r.name, ...access,
-      schemas: { item: r.item, input: r.fields, patch: r.fields.partial(), listQuery: industryListQuery },
-      list: (ctx, q) => service.listRecords(db, r.spec, ctx.scope, q),
-      create: (ctx, input) => service.createRecord(db, ctx, r.spec, input),
-      get: (ctx, id) => service.getRecord(db, r.spec, ctx.scope, id),
-      update: (ctx, id, patch) => service.updateRecord(db, ctx, r.spec, id, patch as Record<string, unknown>),
-      remove: (ctx, id) => service.deleteRecord(db, ctx, r.spec, id),
-    });
-  }
-  for (const sheet of INDUSTRY_SHEETS) {
-    registerSheetRoutes(app, {
-      path: sheet.path, tags, name: sheet.name, ...access, exportQuery: industryListQuery.omit({ page: true, pageSize: true }),
-      template: () => industryTemplate(sheet), importFile: (ctx, file, skip) => importIndustry(db, ctx, sheet, file, skip), exportFile: (ctx, q) => exportIndustry(db, ctx, sheet, q),
-    });
-  }
+  registerRecordKindRoutes(app, db, { tags, ...access, listQuery: industryListQuery, resources: RESOURCES, sheets: INDUSTRY_SHEETS, service, files: INDUSTRY_FILES });
   app.get(
     '/industry/summary',
     {

@@ -1,23 +1,12 @@
-import type { Db } from '../../platform/db/database.ts';
-import type { RequestContext } from '../../platform/context.ts';
 import type { Column } from '../../platform/excel/columns.ts';
-import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
-import { exportSheet } from '../../platform/excel/export.ts';
 import * as orgsRepo from '../orgs/orgs.repository.ts';
+import { kindSheetFiles, type KindSheet } from '../recordkinds/recordkinds.sheets.ts';
 import { DESTINATIONS, jobFairFields, placementFields, retentionFields, workstationFields, type LaborListQuery } from './labor.contract.ts';
-import { FAIRS, PLACEMENTS, RETENTION, WORKSTATIONS, type KindSpec } from './labor.kinds.ts';
+import { FAIRS, PLACEMENTS, RETENTION, WORKSTATIONS } from './labor.kinds.ts';
 import { createRecordIn, listRecords } from './labor.service.ts';
 
 /** The labor tables as spreadsheets: monthly placements, job fairs, workstations in Shanghai, 6-month retention. */
-export interface LaborSheet {
-  path: string;
-  name: string;
-  spec: KindSpec<any, any, any>;
-  columns: Column[];
-  example: Record<string, string | number | null>;
-  /** Cells → the API's input (names of organisations resolved). */
-  toInput: (v: Record<string, unknown>, db: Db | Parameters<typeof orgsRepo.findByNameOrAlias>[0]) => Promise<unknown>;
+export interface LaborSheet extends KindSheet {
   schema: typeof placementFields | typeof jobFairFields | typeof workstationFields | typeof retentionFields;
 }
 
@@ -103,30 +92,7 @@ export const LABOR_SHEETS: LaborSheet[] = [
   },
 ];
 
-export const laborTemplate = (sheet: LaborSheet) => writeSheet(sheet.columns, [sheet.example], { sheetName: sheet.name, notes: true });
-
-export async function importLabor(db: Db, ctx: RequestContext, sheet: LaborSheet, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
-  const read = await readSheet(file, sheet.columns, { maxRows: 10_000 });
-  return importRows(db, ctx, read, {
-    entity: sheet.spec.entity,
-    columns: sheet.columns,
-    skipInvalid,
-    toInput: async ({ values }, trx) => {
-      const cells = Object.fromEntries(Object.entries(values).filter(([, x]) => x !== null));
-      return parseRow(sheet.schema, await sheet.toInput(cells, trx));
-    },
-    apply: (trx, input) => createRecordIn(trx, ctx, sheet.spec, input as never),
-  });
-}
-
-export const exportLabor = (db: Db, ctx: RequestContext, sheet: LaborSheet, f: Omit<LaborListQuery, 'page' | 'pageSize'>) =>
-  exportSheet(
-    db,
-    ctx,
-    { entity: sheet.spec.entity, columns: sheet.columns, sheetName: sheet.name, filters: f },
-    (page, pageSize) => listRecords(db, sheet.spec, ctx.scope, { ...f, page, pageSize } as LaborListQuery),
-    (item) => {
-      const r = item as Record<string, unknown>;
-      return { ...r, organiser: r.organiserOrgName ?? r.organiserName ?? null, operator: r.operatingOrgName ?? r.operatorName ?? null };
-    },
-  );
+/** Template, import and export as every record kind has them; an export names organiser and operator by name. */
+export const LABOR_FILES = kindSheetFiles<LaborListQuery>({ createRecordIn, listRecords }, (r) => ({
+  ...r, organiser: r.organiserOrgName ?? r.organiserName ?? null, operator: r.operatingOrgName ?? r.operatorName ?? null,
+}));

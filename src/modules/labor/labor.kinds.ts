@@ -3,31 +3,21 @@ import { AppError, invalidField } from '../../platform/errors.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
 import { ALL } from '../../platform/access/scope.ts';
 import { checkRef } from '../references/references.ts';
+import type { RefKind } from '../../platform/contract.ts';
+import type { Names as RecordNames, RecordKindSpec } from '../recordkinds/recordkinds.service.ts';
 import * as repo from './labor.repository.ts';
 import { DESTINATIONS, type JobFair, type JobFairInput, type Placement, type PlacementInput, type Retention, type RetentionInput, type Workstation, type WorkstationInput } from './labor.contract.ts';
 
 /**
- * What differs between the four labor record kinds: columns ↔ fields, the rules on a whole record
- * (create, or a PATCH merged onto the stored record), where a record lands (for the scope), and its
- * presentation. The service applies them the same way to every kind.
+ * What differs between the four labor record kinds (the shared record-kind service applies them the
+ * same way to every kind). Labor records name one reference, their pairing, and are owned first by
+ * their own organisation (organiser, operator).
  */
-export interface Names {
-  regions: Map<string, string>;
-  orgs: Map<number, string>;
-}
+export type Names = RecordNames<string>;
 
-export interface KindSpec<K extends repo.Kind, I, O> {
-  kind: K;
-  entity: string;
-  label: string;
-  fromRow(r: repo.RowOf<K>): I;
-  toValues(v: I): Record<string, unknown>;
-  /** 400/409 naming the field; returns the record with derived fields filled (a fair's county). */
-  check(q: Queryable, v: I, selfId?: number): Promise<I>;
-  place(v: I): { county: string; orgId?: number | null; shanghai?: string };
-  refs(r: repo.RowOf<K>): { regions: string[]; orgs: (number | null)[] };
-  present(r: repo.RowOf<K>, n: Names): O;
-}
+export type KindSpec<K extends repo.Kind, I, O> = RecordKindSpec<K, repo.RowOf<K>, I, O, string>;
+
+const pairingRef = (v: { pairingId?: number | null }): [string, RefKind, number | null | undefined][] => [['pairingId', 'pairing', v.pairingId]];
 
 async function checkCounty(q: Queryable, code: string, path = 'countyCode') {
   if (code.startsWith('31')) throw invalidField(path, '受援地不能是上海的区划');
@@ -73,7 +63,9 @@ export const PLACEMENTS: KindSpec<'placement', PlacementInput, Placement> = {
     return v;
   },
   place: (v) => ({ county: v.countyCode }),
-  refs: (r) => ({ regions: [r.county_code], orgs: [] }),
+  refs: pairingRef,
+  ownerFirst: 'org',
+  names: (r) => ({ regions: [r.county_code], orgs: [r.owning_org_id] }),
   present: (r, n) => ({ ...PLACEMENTS.fromRow(r), ...base(r, n) }),
 };
 
@@ -104,7 +96,9 @@ export const FAIRS: KindSpec<'fair', JobFairInput, JobFair> = {
     return { ...v, countyCode };
   },
   place: (v) => ({ county: v.countyCode ?? v.regionCode.slice(0, 6), orgId: v.organiserOrgId, shanghai: v.regionCode }),
-  refs: (r) => ({ regions: [r.county_code, r.region_code], orgs: [r.organiser_org_id] }),
+  refs: pairingRef,
+  ownerFirst: 'org',
+  names: (r) => ({ regions: [r.county_code, r.region_code], orgs: [r.organiser_org_id, r.owning_org_id] }),
   present: (r, n) => ({
     ...FAIRS.fromRow(r), ...base(r, n), countyCode: r.county_code, regionName: n.regions.get(r.region_code) ?? null,
     organiserOrgName: r.organiser_org_id ? (n.orgs.get(r.organiser_org_id) ?? null) : null,
@@ -132,7 +126,9 @@ export const WORKSTATIONS: KindSpec<'workstation', WorkstationInput, Workstation
     return v;
   },
   place: (v) => ({ county: v.countyCode, orgId: v.operatingOrgId, shanghai: v.regionCode }),
-  refs: (r) => ({ regions: [r.county_code, r.region_code], orgs: [r.operating_org_id] }),
+  refs: pairingRef,
+  ownerFirst: 'org',
+  names: (r) => ({ regions: [r.county_code, r.region_code], orgs: [r.operating_org_id, r.owning_org_id] }),
   present: (r, n) => ({
     ...WORKSTATIONS.fromRow(r), ...base(r, n), regionName: n.regions.get(r.region_code) ?? null,
     operatingOrgName: r.operating_org_id ? (n.orgs.get(r.operating_org_id) ?? null) : null,
@@ -155,6 +151,8 @@ export const RETENTION: KindSpec<'retention', RetentionInput, Retention> = {
     return v;
   },
   place: (v) => ({ county: v.countyCode }),
-  refs: (r) => ({ regions: [r.county_code], orgs: [] }),
+  refs: pairingRef,
+  ownerFirst: 'org',
+  names: (r) => ({ regions: [r.county_code], orgs: [r.owning_org_id] }),
   present: (r, n) => ({ ...RETENTION.fromRow(r), ...base(r, n), rate: rateOf(r.employed_after_6m, r.placed) }),
 };

@@ -1,7 +1,8 @@
-import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { LaborTables } from '../../platform/db/schema.ts';
 import { recordInScope, regionCodeInScope, type Scope } from '../../platform/access/scope.ts';
+import { kindStore, loose } from '../recordkinds/recordkinds.repository.ts';
 import type { LaborListQuery } from './labor.contract.ts';
 
 /**
@@ -17,9 +18,6 @@ export const KINDS = {
 } as const;
 export type Kind = keyof typeof KINDS;
 export type RowOf<K extends Kind> = Selectable<LaborTables[(typeof KINDS)[K]['table']]>;
-
-// One generic query builder for the four tables: their names come from KINDS, never from input.
-const loose = (q: Queryable) => q as unknown as Kysely<any>;
 
 export function laborInScope(kind: Kind, scope: Scope): Expression<SqlBool> {
   const k = KINDS[kind];
@@ -47,32 +45,8 @@ function filtered(q: Queryable, kind: Kind, scope: Scope, f: Partial<LaborListQu
   return query;
 }
 
-export async function list<K extends Kind>(q: Queryable, kind: K, scope: Scope, f: LaborListQuery): Promise<{ rows: RowOf<K>[]; total: number }> {
-  const query = filtered(q, kind, scope, f);
-  let rows = query.selectAll('x');
-  for (const col of KINDS[kind].sort) rows = rows.orderBy(col, f.order);
-  const [items, count] = await Promise.all([
-    rows.orderBy('x.id').offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: items as RowOf<K>[], total: Number(count.n) };
-}
-
-export async function find<K extends Kind>(q: Queryable, kind: K, scope: Scope, id: number): Promise<RowOf<K> | undefined> {
-  return (await filtered(q, kind, scope, {}).selectAll('x').where('x.id', '=', id).executeTakeFirst()) as RowOf<K> | undefined;
-}
-
-export async function insert(q: Queryable, kind: Kind, values: Record<string, unknown>): Promise<number> {
-  return (await loose(q).insertInto(KINDS[kind].table).values(values).returning('id').executeTakeFirstOrThrow()).id as number;
-}
-
-export async function update(q: Queryable, kind: Kind, id: number, values: Record<string, unknown>) {
-  await loose(q).updateTable(KINDS[kind].table).set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
-}
-
-export async function remove(q: Queryable, kind: Kind, id: number) {
-  await loose(q).deleteFrom(KINDS[kind].table).where('id', '=', id).execute();
-}
+/** list / find / insert / update / remove over the four tables (the shared record-kind machinery). */
+export const store = kindStore<Kind, LaborListQuery>({ table: (k) => KINDS[k].table, sort: (k) => KINDS[k].sort, filtered, idOrder: 'asc' });
 
 /** The record already holding a unique key (county and period, and for placements the destination). */
 export async function findByKey(q: Queryable, kind: 'placement' | 'retention', key: Record<string, string | number>, exceptId?: number) {

@@ -1,9 +1,9 @@
 import type { ComponentType } from 'react';
 import type { FormInstance, TableColumnsType } from 'antd';
-import type { Page } from '../../../src/platform/contract.ts';
 import type { Industry, IndustryListQuery, IndustrySummary, ParkKind } from '../../../src/modules/industry/industry.contract.ts';
-import { api, type Query } from '../../ui/api.ts';
-import { keyOf, useApiMutation, useApiQuery } from '../../ui/useApi.ts';
+import { api } from '../../ui/api.ts';
+import { keyOf, useApiQuery } from '../../ui/useApi.ts';
+import { cleanText, useDeleteRecordAt, useRecordList, useSaveRecord } from '../../ui/recordKinds.ts';
 import { label } from '../../ui/enums.ts';
 import type { FieldMapping } from '../../ui/errors.tsx';
 import type { MessageKey, Translate } from '../../ui/i18n.tsx';
@@ -41,9 +41,7 @@ export interface IndustryKind<R extends IndustryRecord, V> {
   Fields: ComponentType<{ form: FormInstance<V>; record: R | null }>;
 }
 
-export function useIndustryList<R>(path: string, params: IndustryListParams) {
-  return useApiQuery<Page<R>>(keyOf(path, params), (signal) => api.get<Page<R>>(path, params as Query, signal));
-}
+export const useIndustryList = <R>(path: string, params: IndustryListParams) => useRecordList<R>(path, params);
 
 /** GET /industry/summary?county=&year= */
 export function useIndustrySummary(year: number, county?: string) {
@@ -51,16 +49,9 @@ export function useIndustrySummary(year: number, county?: string) {
   return useApiQuery<IndustrySummary>(keyOf('/industry/summary', query), (signal) => api.get<IndustrySummary>('/industry/summary', query, signal));
 }
 
-export function useSaveIndustryRecord<R>(path: string) {
-  return useApiMutation((id: number | null, body: Record<string, unknown>) => (id ? api.patch<R>(`${path}/${id}`, body) : api.post<R>(path, body)));
-}
-export function useDeleteIndustryRecord(path: string) {
-  return useApiMutation((id: number) => api.delete(`${path}/${id}`));
-}
-
-const text = (s: unknown) => (typeof s === 'string' && s.trim() ? s.trim() : null);
-/** Empty text becomes null, so an optional field cleared in the form is cleared in the record. */
-export const cleanText = <V extends Record<string, unknown>>(v: V, keys: (keyof V)[]) => ({ ...v, ...Object.fromEntries(keys.map((k) => [k, text(v[k])])) });
+export const useSaveIndustryRecord = useSaveRecord;
+export const useDeleteIndustryRecord = useDeleteRecordAt;
+export { cleanText };
 
 /** 万元 typed in a form ↔ integer fen (exact: one 万元 is 1,000,000 fen). */
 export const wanToFen = (wan: number | null | undefined) => (wan == null || !Number.isFinite(wan) ? 0 : Math.round(wan * 1_000_000));

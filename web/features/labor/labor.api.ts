@@ -1,9 +1,9 @@
 import type { ComponentType } from 'react';
 import type { FormInstance, TableColumnsType } from 'antd';
-import type { Page } from '../../../src/platform/contract.ts';
 import type { Destination, LaborListQuery, LaborSummary } from '../../../src/modules/labor/labor.contract.ts';
-import { api, type Query } from '../../ui/api.ts';
-import { keyOf, useApiMutation, useApiQuery } from '../../ui/useApi.ts';
+import { api } from '../../ui/api.ts';
+import { keyOf, useApiQuery } from '../../ui/useApi.ts';
+import { cleanText, useDeleteRecordAt, useRecordList, useSaveRecord } from '../../ui/recordKinds.ts';
 import { label } from '../../ui/enums.ts';
 import type { FieldMapping } from '../../ui/errors.tsx';
 import type { MessageKey, Translate } from '../../ui/i18n.tsx';
@@ -34,9 +34,7 @@ export interface LaborKind<R extends LaborRecord, V> {
   Fields: ComponentType<{ form: FormInstance<V>; record: R | null }>;
 }
 
-export function useLaborList<R>(path: string, params: LaborListParams) {
-  return useApiQuery<Page<R>>(keyOf(path, params), (signal) => api.get<Page<R>>(path, params as Query, signal));
-}
+export const useLaborList = <R>(path: string, params: LaborListParams) => useRecordList<R>(path, params);
 
 /** GET /labor/summary?county=&year= */
 export function useLaborSummary(year: number, county?: string) {
@@ -44,13 +42,6 @@ export function useLaborSummary(year: number, county?: string) {
   return useApiQuery<LaborSummary>(keyOf('/labor/summary', query), (signal) => api.get<LaborSummary>('/labor/summary', query, signal));
 }
 
-export function useSaveLaborRecord<R>(path: string) {
-  return useApiMutation((id: number | null, body: Record<string, unknown>) => (id ? api.patch<R>(`${path}/${id}`, body) : api.post<R>(path, body)));
-}
-export function useDeleteLaborRecord(path: string) {
-  return useApiMutation((id: number) => api.delete(`${path}/${id}`));
-}
-
-const text = (s: unknown) => (typeof s === 'string' && s.trim() ? s.trim() : null);
-/** Empty text becomes null, so an optional field cleared in the form is cleared in the record. */
-export const cleanText = <V extends Record<string, unknown>>(v: V, keys: (keyof V)[]) => ({ ...v, ...Object.fromEntries(keys.map((k) => [k, text(v[k])])) });
+export const useSaveLaborRecord = useSaveRecord;
+export const useDeleteLaborRecord = useDeleteRecordAt;
+export { cleanText };
