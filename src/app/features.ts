@@ -23,6 +23,7 @@ import { salesFeature } from '../modules/sales/sales.routes.ts';
 import { bulletinsFeature } from '../modules/bulletins/bulletins.routes.ts';
 import { editionsFeature } from '../modules/editions/editions.routes.ts';
 import { claimsFeature } from '../modules/claims/claims.routes.ts';
+import { indicatorsFeature } from '../modules/indicators/indicators.routes.ts';
 import { demoFeature } from '../modules/demo/demo.seed.ts';
 
 /**
@@ -55,5 +56,6 @@ export const FEATURES: Feature[] = [
   bulletinsFeature,
   editionsFeature,
   claimsFeature,
+  indicatorsFeature,
   demoFeature,
 ];

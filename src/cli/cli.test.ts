@@ -34,6 +34,22 @@ describe('the xiezuo command', () => {
     expect(again.stderr).toContain('已被使用');
   });
 
+  it('prints a region\'s indicators, and the records behind one that sum to it', async () => {
+    const r = await xiezuo('indicators', '--region', '533401', '--year', '2020', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const items = JSON.parse(r.stdout) as { code: string; name: string; unit: string; value: number }[];
+    const allocated = items.find((i) => i.code === 'fund_allocated')!;
+    expect(allocated).toMatchObject({ name: '财政援助资金下达', unit: '万元' });
+    expect(allocated.value).toBeGreaterThan(0);
+    const e = await xiezuo('indicators', 'evidence', 'fund_allocated', '--region', '533401', '--year', '2020', '--json');
+    expect(e.code, e.stderr).toBe(0);
+    const rows = JSON.parse(e.stdout) as { value: number; raw: number }[];
+    expect(rows.reduce((s, x) => s + x.raw, 0) / 1_000_000).toBe(allocated.value);
+    const bad = await xiezuo('indicators', 'evidence', 'nope', '--region', '533401', '--year', '2020', '--json');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('指标');
+  });
+
   it('finds 香格里拉 with its code and full path', async () => {
     const r = await xiezuo('regions', 'find', '香格里拉', '--json');
     expect(r.code).toBe(0);

@@ -7,6 +7,7 @@ import { pairingsCommand } from './pairings.ts';
 import { exportCommand } from './export.ts';
 import { usersCommand } from './users.ts';
 import { importCommand } from './import.ts';
+import { indicatorsCommand } from './indicators.ts';
 
 const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
 
@@ -29,6 +30,11 @@ const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
                                      读取一期工作简报（.txt 或 .docx）：年份、条目、日期、金额、数量、双方单位（不写入数据库）
   import bulletin <文件或文件夹> --user <用户名> [--json]
                                      以该用户名义导入简报（文件夹含子文件夹中的全部 .txt、.docx），逐份生成待审核条目
+  indicators [--region 代码|--district 组织编号|--pairing 结对编号] --year 年 [--quarter 季|--month 月] [--json]
+                                     考核指标（按记录实时计算）：代码、名称、单位、数值
+  indicators evidence <指标代码> [同上范围与期间] [--json]
+                                     指标的佐证记录，每条记录计入的数值（合计即指标值）
+  indicators rebuild                 按记录重算指标汇总（修改组织的东西部属性或区划之后）
 
 环境变量：DATABASE_URL（使用 PostgreSQL）、XIEZUO_DATA_DIR（嵌入式数据库目录，默认 ./data）、PORT（默认 8080）、
 XIEZUO_ADMIN_USERNAME / XIEZUO_ADMIN_PASSWORD（首次启动时创建管理员）、XIEZUO_COOKIE_SECURE=1（HTTPS 部署）`;
@@ -59,6 +65,8 @@ export async function main(argv: string[]): Promise<number> {
         return await exportCommand(rest);
       case 'import':
         return await importCommand(rest);
+      case 'indicators':
+        return await indicatorsCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -201,6 +201,8 @@ export const enAccess: Record<keyof typeof zhCNAccess, string> = {
   'action.consumption:certify': 'Decide, publish, certify, review, delist and revoke products',
   'action.bulletin:write': 'Write bulletins (compose, edit items, submit for review)',
   'action.bulletin:issue': 'Review, return and issue bulletins',
+  'action.indicator:read': 'View assessment indicators and dashboards',
+  'action.indicator:write': 'Report figures, set targets and write self-assessments',
   'userStatus.active': 'Active',
   'userStatus.locked': 'Locked',
   'userStatus.disabled': 'Disabled',

@@ -39,6 +39,8 @@ const accessLabels: Labels<'role', typeof ROLE_LABELS> & Labels<'action', typeof
   'action.consumption:certify': '产品认定审定、公示、认定、复核、下架与撤销',
   'action.bulletin:write': '编写简报（组稿、编辑条目、送审）',
   'action.bulletin:issue': '审核、退回与印发简报',
+  'action.indicator:read': '查看考核指标与仪表盘',
+  'action.indicator:write': '填报数据、设定目标与编写自评报告',
   'userStatus.active': '正常',
   'userStatus.locked': '已锁定',
   'userStatus.disabled': '已停用',

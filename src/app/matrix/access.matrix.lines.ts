@@ -10,6 +10,7 @@ import { EDITION_LINES } from './access.matrix.editions.ts';
 import { CLAIM_LINES } from './access.matrix.claims.ts';
 import { INDUSTRY_LINES } from './access.matrix.industry.ts';
 import { PLACE_TAG_LINES } from './access.matrix.placetags.ts';
+import { INDICATOR_LINES } from './access.matrix.indicators.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
 export type Scoping = 'none' | 'record' | 'create' | 'list';
@@ -484,4 +485,5 @@ export const MATRIX: Record<string, Line> = {
   ...CLAIM_LINES,
   ...INDUSTRY_LINES,
   ...PLACE_TAG_LINES,
+  ...INDICATOR_LINES,
 };

@@ -6,9 +6,10 @@ import { trainingFields } from '../training/training.contract.ts';
 import { saleInput } from '../sales/sales.contract.ts';
 import { agreementInput } from '../pairings/pairings.contract.ts';
 import { placementFields } from '../labor/labor.contract.ts';
+import { acceptEnterprise, acceptFarming, acceptPark, acceptWorkshop, industryFacts } from './bulletins.industry.contract.ts';
 
 /** The record kind the reader suggests for an item (bulletins.extract.ts). */
-export const ITEM_KINDS = { visit: '考察调研', meeting: '会议座谈', signing: '签约', donation: '捐赠', training: '培训', labor: '劳务协作', sales: '消费帮扶', personnel: '干部人才', project: '项目推进', other: '其他' } as const;
+export const ITEM_KINDS = { visit: '考察调研', meeting: '会议座谈', signing: '签约', donation: '捐赠', training: '培训', industry: '产业合作', labor: '劳务协作', sales: '消费帮扶', personnel: '干部人才', project: '项目推进', other: '其他' } as const;
 export const DRAFT_STATUSES = { pending: '待审核', accepted: '已采用', rejected: '已舍弃' } as const;
 
 export const facts = z.object({
@@ -18,6 +19,8 @@ export const facts = z.object({
   recipientSide: z.array(z.string()),
   /** The recipient side's places resolved to division codes; several candidates when the name is ambiguous. */
   places: z.array(z.object({ name: z.string(), candidates: z.array(z.object({ code: z.string(), name: z.string() })) })).default([]),
+  /** What the item reports of 产业合作 (an enterprise introduced, contract farming, a workshop, a park), whatever its kind. */
+  industry: industryFacts.nullable().default(null),
 });
 
 export const draft = z.object({
@@ -99,6 +102,7 @@ export const acceptPlacement = placementFields
   .extend({ monitoredCount: placementFields.shape.monitoredCount.default(0), countyCode: placementFields.shape.countyCode.optional(), year: placementFields.shape.year.optional(), month: placementFields.shape.month.optional() });
 export const acceptRecords = z.object({
   donation: acceptDonation.optional(), training: acceptTraining.optional(), agreement: acceptAgreement.optional(), sale: acceptSale.optional(), placement: acceptPlacement.optional(),
+  enterprise: acceptEnterprise.optional(), farming: acceptFarming.optional(), workshop: acceptWorkshop.optional(), park: acceptPark.optional(),
 });
 export type AcceptRecords = z.infer<typeof acceptRecords>;
 

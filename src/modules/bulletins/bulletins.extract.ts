@@ -2,6 +2,8 @@ import { normalizeText } from './bulletins.text.ts';
 import { DATED_ENTRY, segment, type RawItem } from './bulletins.segment.ts';
 import { amountsIn, countsIn, datesIn, itemDates } from './bulletins.facts.ts';
 import { partiesIn } from './bulletins.parties.ts';
+import { industryIn, reportsIndustry } from './bulletins.industry.ts';
+import type { IndustryFacts } from './bulletins.industry.contract.ts';
 
 /** What the importer reads from one bulletin: the shape of the annotated examples, plus provenance. */
 export interface ExtractedItem {
@@ -15,6 +17,8 @@ export interface ExtractedItem {
   recipient_side: string[];
   /** The suggested record kind. */
   kind: string;
+  /** What it reports of 产业合作, whatever its kind (an investment reported by a visit is still offered). */
+  industry: IndustryFacts | null;
   body: string;
   /** Where the item stands in the normalised text: [start, end) character offsets. */
   span: [number, number];
@@ -41,8 +45,11 @@ const KINDS: [string, RegExp][] = [
   ['visit', /调研|考察|走访|慰问|赴|看望/],
 ];
 
+/** The headline decides first; an investment, contract farming or workshop it reports comes before the other kinds (签约投资 is not a 签约). */
 function suggestKind(title: string, body: string): string {
+  if (reportsIndustry(title)) return 'industry';
   for (const [kind, re] of KINDS) if (re.test(title)) return kind;
+  if (reportsIndustry(body)) return 'industry';
   for (const [kind, re] of KINDS) if (re.test(body)) return kind;
   return 'other';
 }
@@ -98,6 +105,7 @@ function itemOf(raw: RawItem, docYear: number | null, issuedOn: string | null, o
     shanghai_side: parties.shanghai,
     recipient_side: parties.recipient,
     kind: suggestKind(raw.title, body),
+    industry: industryIn(text),
     body,
     span: [offsets[raw.line], offsets[raw.last] + lines[raw.last].length],
   };

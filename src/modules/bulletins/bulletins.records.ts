@@ -9,34 +9,17 @@ import { createAgreementIn } from '../pairings/pairings.service.ts';
 import { createSaleIn } from '../sales/sales.service.ts';
 import { createRecordIn } from '../labor/labor.service.ts';
 import { PLACEMENTS } from '../labor/labor.kinds.ts';
-import { ACTIONS, type Action } from '../../platform/access/actions.ts';
 import type { AcceptRecords } from './bulletins.contract.ts';
-
-/** A record service's refusal, its fields named as the accept input names them (records.donation.valueFen). */
-async function under<T>(prefix: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    const [one] = err.issues;
-    // invalidField's message names the field: rebuilt so it names the field under the prefix.
-    if (err.issues.length === 1 && err.code === 'VALIDATION' && err.message === `字段 ${one.path}：${one.message}`) throw invalidField(`${prefix}.${one.path}`, one.message);
-    throw new AppError(err.code, err.message, err.issues.map((i) => ({ path: `${prefix}.${i.path}`, message: i.message })), err.details);
-  }
-}
-
-/** Each record needs its own permission, not only the accept route's (activity:write). */
-function allowed(ctx: RequestContext, action: Action, path: string) {
-  if (!ctx.permissions.has(action)) throw new AppError('FORBIDDEN', `没有权限同时登记这条记录：需要「${ACTIONS[action]}」`, [{ path, message: '没有权限' }]);
-}
+import { allowed, under } from './bulletins.refusals.ts';
+import { createIndustryRecordsIn } from './bulletins.industry.records.ts';
 
 /**
- * 同时登记: the donation and training an accepted item reports, created through their own services in
- * the caller's transaction (a refusal undoes the activity too), tied to the activity both ways
+ * 同时登记: the donation, training, agreement, sale, placements and 产业合作 records (bulletins.industry.records.ts)
+ * an accepted item reports, created through their own services in the caller's transaction (a refusal undoes the activity too), tied to the activity both ways
  * (activityId, and the activity's links). Left-out fields are the activity's; `source` names the document and item.
  */
 export async function createRecordsIn(trx: Queryable, ctx: RequestContext, activity: Activity, records: AcceptRecords | undefined, source: string) {
-  const created: { donationId?: number; trainingId?: number; agreementId?: number; saleId?: number; placementId?: number } = {};
+  const created: { donationId?: number; trainingId?: number; agreementId?: number; saleId?: number; placementId?: number } & Awaited<ReturnType<typeof createIndustryRecordsIn>> = {};
   const links: { kind: 'donation' | 'training' | 'agreement'; id: number }[] = [];
   const d = records?.donation;
   if (d) {
@@ -121,6 +104,7 @@ export async function createRecordsIn(trx: Queryable, ctx: RequestContext, activ
     );
     created.placementId = placement.id;
   }
+  Object.assign(created, await createIndustryRecordsIn(trx, ctx, activity, records, source));
   if (links.length) await addActivityLinksIn(trx, ctx, activity.id, links);
   return created;
 }

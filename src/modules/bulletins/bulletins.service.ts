@@ -43,8 +43,8 @@ export async function getBulletin(q: Queryable, ctx: RequestContext, id: number)
   const candidates = await repo.activitiesOn(q, ctx.scope, [...new Set(rows.filter((r) => r.status === 'pending' && r.date_start).map((r) => r.date_start!))]);
   const drafts: Draft[] = rows.map((r) => ({
     id: r.id, documentId: r.document_id, itemNo: r.item_no, title: r.title, section: r.section, dateStart: r.date_start, dateEnd: r.date_end, kind: r.kind,
-    // Drafts imported before places were resolved have none.
-    facts: { places: [], ...(r.facts as Omit<Draft['facts'], 'places'>) }, span: [r.span_start, r.span_end], status: r.status, activityId: r.activity_id, decidedBy: r.decided_by,
+    // Drafts imported before places (or industry facts) were read have none.
+    facts: { places: [], industry: null, ...(r.facts as Omit<Draft['facts'], 'places' | 'industry'>) }, span: [r.span_start, r.span_end], status: r.status, activityId: r.activity_id, decidedBy: r.decided_by,
     decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
     matches: r.status !== 'pending' ? [] : candidates
       .filter((a) => a.start_date === r.date_start)
@@ -82,7 +82,7 @@ export async function importBulletin(db: Db, ctx: RequestContext, file: { bytes:
     const id = await repo.insertDocument(trx, { sha256, file_name: file.name, year: doc.year, year_basis: doc.year_basis, issued_on: doc.issued_on, text: doc.text, user_id: ctx.actor.id, actor_name: ctx.actor.name });
     await repo.insertDrafts(trx, doc.items.map((it, i) => ({
       document_id: id, item_no: i + 1, title: it.title, section: it.section, date_start: it.date_start, date_end: it.date_end, kind: it.kind,
-      facts: JSON.stringify({ amounts: it.amounts, counts: it.counts, shanghaiSide: it.shanghai_side, recipientSide: it.recipient_side, places: it.recipient_side.flatMap((n) => places.get(n) ?? []) }), span_start: it.span[0], span_end: it.span[1],
+      facts: JSON.stringify({ amounts: it.amounts, counts: it.counts, shanghaiSide: it.shanghai_side, recipientSide: it.recipient_side, places: it.recipient_side.flatMap((n) => places.get(n) ?? []), industry: it.industry }), span_start: it.span[0], span_end: it.span[1],
     })));
     await writeAudit(trx, ctx, { entity: 'bulletin', entityId: id, action: 'import', after: { fileName: file.name, year: doc.year, items: doc.items.length } });
     return { created: true, document: await getBulletin(trx, ctx, id) };

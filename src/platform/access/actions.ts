@@ -30,6 +30,8 @@ export const ACTIONS = {
   'consumption:certify': '产品认定审定、公示、认定、复核、下架与撤销',
   'bulletin:write': '编写简报（组稿、编辑条目、送审）',
   'bulletin:issue': '审核、退回与印发简报',
+  'indicator:read': '查看考核指标与仪表盘',
+  'indicator:write': '填报数据、设定目标与编写自评报告',
 } as const;
 export type Action = keyof typeof ACTIONS;
 export const ACTION_CODES = Object.keys(ACTIONS) as Action[];

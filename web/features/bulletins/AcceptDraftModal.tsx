@@ -6,6 +6,7 @@ import { useAcceptDraft } from './bulletins.api.ts';
 import { activityTypeOfKind } from './bulletinEnums.ts';
 import { RECORD_FIELDS, recordDefaults, toAcceptRecords, type RecordValues } from './acceptRecords.ts';
 import { AcceptRecordFields } from './AcceptRecordFields.tsx';
+import { AcceptIndustryFields } from './AcceptIndustryFields.tsx';
 import { ACTIVITY_TYPE_CODES, activityTypeLabel } from '../activities/activityEnums.ts';
 import { RegionMultiSelect } from '../regions/RegionMultiSelect.tsx';
 import { PairingSearchSelect } from '../pairings/PairingSearchSelect.tsx';
@@ -44,7 +45,7 @@ interface Props {
 
 /**
  * 采用: the item as a new activity — type from the item's kind, title and dates as read (to be picked when none was read); its text becomes the narrative.
- * 同时登记 adds the donation and training its facts describe (AcceptRecordFields), created with the activity or not at all.
+ * 同时登记 adds the records its facts describe (AcceptRecordFields, AcceptIndustryFields), created with the activity or not at all.
  */
 export function AcceptDraftModal({ draft, onClose, onDone }: Props) {
   const t = useT();
@@ -108,6 +109,7 @@ export function AcceptDraftModal({ draft, onClose, onDone }: Props) {
         <PairingSearchSelect testId="accept-form-pairing" style={{ width: '100%' }} />
       </Form.Item>
       <AcceptRecordFields />
+      <AcceptIndustryFields draft={draft} />
     </FormModal>
   );
 }

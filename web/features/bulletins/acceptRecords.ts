@@ -6,9 +6,10 @@ import type { Destination } from '../../../src/modules/labor/labor.contract.ts';
 import { toIsoDate } from '../../ui/dates.ts';
 import { yuanToFen } from '../../ui/money.ts';
 import type { FieldMapping } from '../../ui/errors.tsx';
+import { INDUSTRY_FIELDS, industryDefaults, toIndustryRecords, type IndustryValues } from './acceptIndustry.ts';
 
-/** 同时登记 in the 采用 form: a cash donation, a training, an agreement and a sale, each with a checkbox; empty fields are the activity's. */
-export interface RecordValues {
+/** 同时登记 in the 采用 form: a cash donation, a training, an agreement, a sale, placements and the 产业合作 records, each with a checkbox; empty fields are the activity's. */
+export interface RecordValues extends IndustryValues {
   withDonation: boolean;
   donation: { valueYuan: number | null; donorOrgId?: number | null; donorName?: string; recipientRegion?: string | null; donatedOn?: Dayjs | null; purpose?: string };
   withTraining: boolean;
@@ -31,6 +32,7 @@ export const RECORD_FIELDS: FieldMapping = {
     'agreement.title', 'agreement.pledgedYuan', 'agreement.signedOn', 'agreement.documentNo',
     'sale.amountYuan', 'sale.channel', 'sale.buyerType', 'sale.supplierName', 'sale.category', 'sale.households', 'sale.creditedOrgId', 'sale.creditedName',
     'placement.destination', 'placement.poorCount', 'placement.monitoredCount',
+    ...INDUSTRY_FIELDS.fields,
   ],
   rename: {
     'records.donation.valueFen': 'donation.valueYuan',
@@ -43,6 +45,7 @@ export const RECORD_FIELDS: FieldMapping = {
     'records.sale.countyCode': 'sale.supplierName',
     'records.sale': 'sale',
     'records.placement': 'placement',
+    ...INDUSTRY_FIELDS.rename,
   },
 };
 
@@ -58,6 +61,7 @@ export function recordDefaults(d: Draft): RecordValues {
   const people = d.facts.counts.find((c) => PEOPLE.includes(c.unit))?.value ?? null;
   const times = d.facts.counts.find((c) => c.unit === '人次')?.value ?? null;
   return {
+    ...industryDefaults(d),
     withDonation: d.kind === 'donation' || d.facts.amounts.some((a) => a.kind === 'donation'),
     donation: { valueYuan: amount?.yuan ?? null, donorName: d.facts.shanghaiSide[0] },
     withTraining: d.kind === 'training',
@@ -106,5 +110,6 @@ export function toAcceptRecords(v: RecordValues): AcceptRecords | undefined {
   }
   const { destination } = v.placement ?? {};
   if (v.withPlacement && destination) records.placement = { destination, poorCount: v.placement.poorCount ?? 0, monitoredCount: v.placement.monitoredCount ?? 0 };
+  Object.assign(records, toIndustryRecords(v));
   return Object.keys(records).length ? records : undefined;
 }

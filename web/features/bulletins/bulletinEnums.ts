@@ -17,6 +17,8 @@ export const ACTIVITY_TYPE_OF_KIND: Record<ItemKind, ActivityType> = {
   signing: 'signing',
   donation: 'donation_ceremony',
   training: 'training',
+  // An investment or contract reported: not always a ceremony, so the reviewer picks the type.
+  industry: 'other',
   labor: 'other',
   sales: 'fair',
   personnel: 'other',
@@ -30,6 +32,7 @@ export const ITEM_KIND_COLORS: Record<ItemKind, string> = {
   signing: 'purple',
   donation: 'magenta',
   training: 'cyan',
+  industry: 'volcano',
   labor: 'lime',
   sales: 'orange',
   personnel: 'gold',
