@@ -14,6 +14,7 @@ import { xlsxOf } from '../src/testing/xlsx.ts';
 import { adminQuery, withDatabase } from '../src/testing/global-setup.ts';
 import { benchCopy, benchSalesImport, writeSalesCsv } from './sales.ts';
 import { benchBulletins } from './bulletins.ts';
+import { benchIndicators } from './indicators.ts';
 
 /**
  * Benchmarks with their targets. PGlite always; PostgreSQL too when BENCH_DATABASE_URL names an
@@ -23,7 +24,8 @@ import { benchBulletins } from './bulletins.ts';
 // bounds how long one import holds the embedded database (under a minute).
 // Sales: a million-row file must load in under 10 minutes on the embedded database, while other requests
 // wait at most 2 s (one batch of 5,000 rows, with the rows' checks, between answers).
-const TARGETS = { regionLoadMs: 10_000, searchP95Ms: 50, coverageP95Ms: 200, importRowsPerSecond: 100, salesRowsPerSecond: 1_700, salesProbeMaxMs: 2_000 };
+// Dashboard: the city's figures for a year at most a tenth of the plain aggregate over the raw records (issue 13/14).
+const TARGETS = { dashboardRatio: 0.1, regionLoadMs: 10_000, searchP95Ms: 50, coverageP95Ms: 200, importRowsPerSecond: 100, salesRowsPerSecond: 1_700, salesProbeMaxMs: 2_000 };
 const SALES_ROWS = Number(process.env.BENCH_SALES_ROWS ?? 1_000_000);
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
@@ -58,6 +60,7 @@ async function runOn(label: string, database: Database, salesCsv: string, copyUr
   const rate = (imported.imported / importMs) * 1000;
   const sales = await benchSalesImport(database, salesCsv);
   const copy = copyUrl ? await benchCopy(copyUrl, salesCsv) : null;
+  const dash = await benchIndicators(database, new Date().getFullYear());
   const rss = process.memoryUsage().rss / 1024 / 1024;
   const rows = [
     ['regions load (rows, ms)', `${loaded.rows} rows in ${Math.round(loadMs)} ms`, `< ${TARGETS.regionLoadMs} ms`, loadMs < TARGETS.regionLoadMs],
@@ -67,6 +70,7 @@ async function runOn(label: string, database: Database, salesCsv: string, copyUr
     [`sales import (${sales.rows.toLocaleString('en')} rows)`, `${(sales.ms / 1000).toFixed(1)} s, ${Math.round(sales.rate)} rows/s`, `> ${TARGETS.salesRowsPerSecond} rows/s`, sales.rate > TARGETS.salesRowsPerSecond],
     ['  other requests meanwhile', `p95 ${sales.probeP95Ms.toFixed(0)} ms, max ${sales.probeMaxMs.toFixed(0)} ms`, `max < ${TARGETS.salesProbeMaxMs} ms`, sales.probeMaxMs < TARGETS.salesProbeMaxMs],
     ...(copy ? [[`  PostgreSQL COPY, same file`, `${(copy.ms / 1000).toFixed(1)} s, ${Math.round(copy.rate)} rows/s (${(copy.rate / sales.rate).toFixed(1)}× the import)`, 'reference', true] as const] : []),
+    ['dashboard (city, a year)', `p95 ${dash.dashP95.toFixed(1)} ms vs raw aggregate ${dash.rawP50.toFixed(0)} ms: ${dash.ratio.toFixed(3)}×, figures ${dash.equal ? 'equal' : 'DIFFER'}`, `≤ ${TARGETS.dashboardRatio}× the raw scan`, dash.ratio <= TARGETS.dashboardRatio && dash.equal],
     ['process RSS after run', `${rss.toFixed(0)} MiB`, '', true],
   ];
   return print(label, rows as [string, string, string, boolean][]);

@@ -69,10 +69,11 @@ describe('indicators over the records', () => {
   });
 
   it('gives every sum and stock as the sum of its evidence rows, in every scope, on this engine', async () => {
-    const scopes = ['', `district=${minhang}`, 'region=533401', 'region=5334'];
+    const pairing = Number((await sql<{ id: string }>`select p.id from pairings p join orgs w on w.id = p.west_org_id where p.east_org_id = ${minhang} and w.region_code = '533401'`.execute(t.database.db)).rows[0].id);
+    const scopes = ['', `district=${minhang}`, `pairing=${pairing}`, 'region=533401', 'region=5334'];
     let checked = 0;
     for (const scope of scopes) {
-      for (const year of [2020, 2023, 2024]) {
+      for (const year of [2020, 2024]) {
         const query = `year=${year}${scope ? `&${scope}` : ''}`;
         const figures = await values(query);
         for (const def of INDICATORS.filter((d) => d.kind === 'sum' || d.kind === 'stock')) {
@@ -86,7 +87,7 @@ describe('indicators over the records', () => {
         }
       }
     }
-    expect(checked).toBeGreaterThan(40);
+    expect(checked).toBeGreaterThan(30);
   });
 
   it('agrees with plain SQL over the raw tables', async () => {
