@@ -82,7 +82,7 @@ export const MODULES: ModuleEntry[] = [
       { key: 'bulletin-editions', path: '/bulletin-editions', icon: <EditOutlined />, label: 'nav.bulletinEditions', built: true, requires: 'activity:read' },
     ],
   },
-  { key: 'indicators', path: '/indicators', icon: <AimOutlined />, label: 'nav.indicators', built: false, purpose: 'purpose.indicators' },
+  { key: 'indicators', path: '/indicators', icon: <AimOutlined />, label: 'nav.indicators', built: true, requires: 'indicator:read' },
   { key: 'users', path: '/users', icon: <SafetyOutlined />, label: 'nav.users', built: true, requires: 'user:read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: 'nav.audit', built: true, requires: 'audit:read' },
 ];

@@ -38,6 +38,8 @@ const EditionsPage = lazy(() => import('../features/editions/EditionsPage.tsx').
 const EditionPage = lazy(() => import('../features/editions/EditionPage.tsx').then((m) => ({ default: m.EditionPage })));
 const ClaimsPage = lazy(() => import('../features/claims/ClaimsPage.tsx').then((m) => ({ default: m.ClaimsPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const IndicatorsPage = lazy(() => import('../features/indicators/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
+const EvidencePage = lazy(() => import('../features/indicators/EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })));
 
 /** /trainings (the API's name) leads to the 培训交流 page, keeping its filters. */
 function ToTraining() {
@@ -111,6 +113,8 @@ export const routes: RouteObject[] = [
       { path: 'account', element: <AccountPage /> },
       { path: 'users', element: <RequirePermission action="user:read"><UsersPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission action="audit:read"><AuditPage /></RequirePermission> },
+      { path: 'indicators', element: <RequirePermission action="indicator:read"><IndicatorsPage /></RequirePermission> },
+      { path: 'indicators/:code', element: <RequirePermission action="indicator:read"><EvidencePage /></RequirePermission> },
       ...notBuiltRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -9,6 +9,7 @@ import { enEditions } from './en.editions.ts';
 import { enIndustry } from './en.industry.ts';
 import { enClaims } from './en.claims.ts';
 import { enPlaceTags } from './en.placetags.ts';
+import { enIndicators } from './en.indicators.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
 export const en: Catalog = {
@@ -276,4 +277,5 @@ export const en: Catalog = {
   ...enIndustry,
   ...enClaims,
   ...enPlaceTags,
+  ...enIndicators,
 };

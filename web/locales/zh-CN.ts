@@ -11,6 +11,7 @@ import { zhCNEditions } from './zh-CN.editions.ts';
 import { zhCNIndustry } from './zh-CN.industry.ts';
 import { zhCNClaims } from './zh-CN.claims.ts';
 import { zhCNPlaceTags } from './zh-CN.placetags.ts';
+import { zhCNIndicators } from './zh-CN.indicators.ts';
 
 /**
  * The enum labels, keyed by code. Their types are the backend's own label maps, so the compiler
@@ -291,6 +292,7 @@ export const zhCN = {
   ...zhCNIndustry,
   ...zhCNClaims,
   ...zhCNPlaceTags,
+  ...zhCNIndicators,
 };
 
 export type MessageKey = keyof typeof zhCN;

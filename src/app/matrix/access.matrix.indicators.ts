@@ -20,6 +20,8 @@ export const INDICATOR_LINES: Record<string, Line> = {
   },
   [`GET ${P}/values`]: scoped('/values'),
   [`GET ${P}/ranking`]: scoped('/ranking', '&by=county&indicator=fund_allocated'),
+  [`GET ${P}/ranking/export`]: scoped('/ranking/export', '&by=district&indicator=sales'),
+  [`GET ${P}/values/export`]: scoped('/values/export'),
   [`GET ${P}/series`]: scoped('/series', '&codes=fund_allocated,sales'),
   [`GET ${P}/grid`]: scoped('/grid'),
   [`GET ${P}/grid/export`]: scoped('/grid/export'),

@@ -131,6 +131,8 @@ export const evidenceRow = z.object({
   orgName: z.string().nullable(),
   /** For a ratio: which part (numerator or denominator indicator) the record counts in. */
   part: z.string(),
+  /** Where the record is shown when it has no page of its own (a fund transaction: its project). */
+  parent: z.object({ kind: z.string(), id: z.number().int() }).optional(),
   /** What the record contributes, in words (the measure's definition). */
   measure: z.string().optional(),
   value: z.number(),

@@ -127,8 +127,8 @@ export async function facts(q: Queryable, scope: CellScope, measures: string[], 
 }
 
 /** Each record kind's name, date and unit for the evidence list (one query per kind present). */
-const LABELS: Record<string, (ids: number[]) => RawBuilder<{ id: number; label: string; date: string | null; org: string | null }>> = {
-  fund_transaction: (ids) => sql`select t.id, p.code || ' ' || p.name || ' · ' || case t.kind when 'allocate' then '下达' when 'disburse' then '拨付' when 'spend' then '支出' else '退回' end
+const LABELS: Record<string, (ids: number[]) => RawBuilder<{ id: number; label: string; date: string | null; org: string | null; parent_id?: number }>> = {
+  fund_transaction: (ids) => sql`select t.id, t.project_id as parent_id, p.code || ' ' || p.name || ' · ' || case t.kind when 'allocate' then '下达' when 'disburse' then '拨付' when 'spend' then '支出' else '退回' end
       || coalesce('（' || t.document_no || '）', '') as label, t.on_date::text as date, null as org from fund_transactions t join projects p on p.id = t.project_id where t.id = any(${ids}::bigint[])`,
   project: (ids) => sql`select p.id, p.code || ' ' || p.name as label, null as date, coalesce(p.owner_name, (select o.name from orgs o where o.id = p.owner_org_id)) as org from projects p where p.id = any(${ids}::bigint[])`,
   dispatch: (ids) => sql`select d.id, pe.name || coalesce(' · ' || d.post, '') || coalesce('（' || d.batch || '）', '') as label, d.term_start::text as date, coalesce((select o.name from orgs o where o.id = d.host_org_id), null) as org
@@ -151,9 +151,11 @@ const LABELS: Record<string, (ids: number[]) => RawBuilder<{ id: number; label: 
 
 export async function labels(q: Queryable, kind: string, ids: number[]) {
   const query = LABELS[kind];
-  if (!query || ids.length === 0) return new Map<number, { label: string; date: string | null; org: string | null }>();
+  if (!query || ids.length === 0) return new Map<number, { label: string; date: string | null; org: string | null; parent?: { kind: string; id: number } }>();
   const { rows } = await query(ids).execute(q);
-  return new Map(rows.map((r) => [Number(r.id), { label: r.label, date: r.date, org: r.org }]));
+  // A fund transaction has no page of its own: its project's is where it is shown.
+  const parent = (r: { parent_id?: number }) => (r.parent_id ? { kind: 'project', id: Number(r.parent_id) } : undefined);
+  return new Map(rows.map((r) => [Number(r.id), { label: r.label, date: r.date, org: r.org, parent: parent(r) }]));
 }
 
 export async function orgNames(q: Queryable, ids: number[]) {

@@ -3,7 +3,7 @@ import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/fea
 import { sendFile } from '../../platform/http/files.ts';
 import * as service from './indicators.service.ts';
 import { tenHaves } from './indicators.grid.ts';
-import { exportEvidence, exportGrid } from './indicators.excel.ts';
+import { exportEvidence, exportGrid, exportRanking, exportValues } from './indicators.excel.ts';
 import {
   codeParam, evidencePage, evidenceQuery, grid, gridQuery, indicatorDefinition, indicatorReport, ranking, rankingQuery, scopeChoices, scopeQuery, series, seriesQuery,
 } from './indicators.contract.ts';
@@ -19,6 +19,12 @@ export function registerIndicatorRoutes(app: TypedApp, { db }: RouteDeps) {
   );
   app.get('/indicators/values', { config: { access }, schema: { tags, summary: '范围和期间的全部指标，含同期、同比、填报数和目标', querystring: scopeQuery, response: { 200: indicatorReport } } }, async (req) =>
     service.computeIndicators(db, req.ctx, req.query),
+  );
+  app.get('/indicators/values/export', { config: { access }, schema: { tags, summary: '指标表导出 Excel', querystring: scopeQuery } }, async (req, reply) =>
+    sendFile(reply, await exportValues(db, req.ctx, req.query), `考核指标-${req.query.year}.xlsx`),
+  );
+  app.get('/indicators/ranking/export', { config: { access }, schema: { tags, summary: '排名导出 Excel', querystring: rankingQuery } }, async (req, reply) =>
+    sendFile(reply, await exportRanking(db, req.ctx, req.query), `排名-${req.query.indicator}-${req.query.year}.xlsx`),
   );
   app.get('/indicators/ranking', { config: { access }, schema: { tags, summary: '按区或按县排名', querystring: rankingQuery, response: { 200: ranking } } }, async (req) => service.ranking(db, req.ctx, req.query));
   app.get('/indicators/series', { config: { access }, schema: { tags, summary: '逐年数值（图表）', querystring: seriesQuery, response: { 200: series } } }, async (req) => service.series(db, req.ctx, req.query));

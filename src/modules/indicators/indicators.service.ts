@@ -79,19 +79,20 @@ function partsOf(def: IndicatorDef): { part: IndicatorDef; measures: Measure[] }
 }
 
 /** The records behind one indicator, with the value each contributes, and the totals over all of them. */
-export async function evidenceRows(q: Queryable, ctx: RequestContext, code: string, query: ScopeQuery, page: { limit: number; offset: number }): Promise<{ rows: EvidenceRow[]; total: number; sums: Record<string, number> }> {
+export async function evidenceRows(q: Queryable, ctx: RequestContext, code: string, query: ScopeQuery & { part?: string }, page: { limit: number; offset: number }): Promise<{ rows: EvidenceRow[]; total: number; sums: Record<string, number> }> {
   const def = defOf(code);
   const scope = await resolveScope(q, ctx, query);
   const period = periodOf(query);
   if (def.kind === 'coverage') return coverageEvidence(q, scope, def, period.year, page);
   const { cur } = windowsOf(period, clock.today());
-  const parts = partsOf(def);
+  const parts = partsOf(def).filter((p) => !query.part || p.part.code === query.part);
+  if (query.part && parts.length === 0) throw invalidField('part', `「${def.name}」没有名为「${query.part}」的组成部分`);
   const partOf = new Map<string, IndicatorDef>(parts.flatMap((p) => p.measures.map((m) => [m, p.part] as const)));
   const { rows, totals } = await repo.facts(q, scope.cells, [...partOf.keys()], STOCK_MEASURES as Set<string>, cur, page);
 
   const byKind = new Map<string, number[]>();
   for (const r of rows) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.record_id]);
-  const labels = new Map<string, Map<number, { label: string; date: string | null; org: string | null }>>();
+  const labels = new Map<string, Awaited<ReturnType<typeof repo.labels>>>();
   for (const [kind, ids] of byKind) labels.set(kind, await repo.labels(q, kind, ids));
   const places = await repo.regionNames(q, [...new Set(rows.map((r) => r.place).filter(Boolean))]);
   const orgs = await repo.orgNames(q, [...new Set(rows.map((r) => r.east_org_id).filter((id) => id > 0))]);
@@ -109,6 +110,7 @@ export async function evidenceRows(q: Queryable, ctx: RequestContext, code: stri
       placeName: r.place ? places.get(r.place) ?? null : null,
       orgName: (r.east_org_id > 0 ? orgs.get(r.east_org_id) : null) ?? l?.org ?? null,
       part: part.code,
+      ...(l?.parent ? { parent: l.parent } : {}),
       measure: MEASURES[r.measure as Measure]?.counts,
       value: shown(part, r.value),
       raw: r.value,

@@ -1,21 +1,20 @@
-import { Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Card, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { useHealth, useOrgCount, usePairingCount, type Health } from './home.api.ts';
+import { useHealth, type Health } from './home.api.ts';
+import { KeyFigures } from './KeyFigures.tsx';
+import { TenHavesGrid } from './TenHavesGrid.tsx';
+import { WarningsCard } from './WarningsCard.tsx';
+import { useIndicatorDefinitions, useIndicatorValues, useScopeChoices } from '../indicators/indicators.api.ts';
+import { periodFromUrl, scopeFromUrl, scopeSearch, SCOPE_URL_KEYS } from '../indicators/indicatorScope.ts';
+import { ScopePicker } from '../indicators/ScopePicker.tsx';
 import { RegionSearchSelect } from '../regions/RegionSearchSelect.tsx';
 import { useT } from '../../ui/i18n.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
-import { currentYear } from '../../ui/dates.ts';
-import type { QueryState } from '../../ui/useApi.ts';
+import { useUrlParams } from '../../ui/useUrlParams.ts';
 
-function CountCard({ title, state, to, testId }: { title: string; state: QueryState<number>; to: string; testId: string }) {
-  return (
-    <Card size="small" hoverable>
-      <Link to={to} data-testid={testId} style={{ color: 'inherit' }}>
-        <Statistic title={title} value={state.data ?? '—'} loading={state.loading && state.data === undefined} />
-      </Link>
-    </Card>
-  );
-}
+/** ECharts comes with the charts, after the figures: the first screen does not wait for it. */
+const HomeCharts = lazy(() => import('./HomeCharts.tsx'));
 
 function SystemCard({ health }: { health: Health }) {
   const t = useT();
@@ -31,45 +30,48 @@ function SystemCard({ health }: { health: Health }) {
   );
 }
 
+/**
+ * 工作概览: for the chosen scope (the user's own by default) and year — the key figures with 同比, each leading to its
+ * records; figures by year and by area; rankings of districts and counties; the 十有 grid of pairings; the warnings.
+ */
 export function HomePage() {
   const t = useT();
   const navigate = useNavigate();
-  const year = currentYear();
+  const [params, setParams] = useUrlParams(SCOPE_URL_KEYS);
+  const scope = scopeFromUrl(params);
+  const period = { year: periodFromUrl(params).year };
+  const report = useIndicatorValues({ ...scope, ...period });
+  const defs = useIndicatorDefinitions();
+  const choices = useScopeChoices();
   const health = useHealth();
-  const orgs = useOrgCount();
-  const eastOrgs = useOrgCount('east');
-  const westOrgs = useOrgCount('west');
-  const pairings = usePairingCount();
-  const activeThisYear = usePairingCount({ status: 'active', year });
-  const firstError = [orgs, pairings, health].find((s) => s.error)?.error;
+  const scopeName = report.data?.scope.name ?? choices.data?.default.name ?? '';
 
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t('home.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
-      </div>
-      <ErrorAlert error={firstError} onRetry={() => [health, orgs, eastOrgs, westOrgs, pairings, activeThisYear].forEach((s) => s.reload())} />
-      <Row gutter={[16, 16]}>
-        <Col xs={12} md={8} xl={4}>
-          <CountCard title={t('home.orgs')} state={orgs} to="/orgs" testId="home-org-count" />
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <CountCard title={t('home.eastOrgs')} state={eastOrgs} to="/orgs?side=east" testId="home-east-org-count" />
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <CountCard title={t('home.westOrgs')} state={westOrgs} to="/orgs?side=west" testId="home-west-org-count" />
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <CountCard title={t('home.pairings')} state={pairings} to="/pairings" testId="home-pairing-count" />
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <CountCard title={t('home.activePairings', { year })} state={activeThisYear} to={`/pairings?status=active&year=${year}`} testId="home-active-pairing-count" />
-        </Col>
-      </Row>
-      <Card title={t('home.coverageTitle')} extra={<Link to="/coverage" data-testid="home-coverage-link">{t('home.coverageOpen')}</Link>}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="home-page">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap align="start">
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('home.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="home-heading">
+            {report.data ? t('dash.heading', { scope: report.data.scope.name, period: report.data.period.label }) : t('home.intro')}
+          </Typography.Text>
+        </div>
+        <Space wrap>
+          <ScopePicker scope={scope} period={period} shown={report.data?.scope} onChange={(patch) => setParams(patch)} />
+          <Link to={`/indicators${scopeSearch({ ...scope, ...period })}`} data-testid="home-all-indicators">
+            {t('dash.allIndicators')}
+          </Link>
+        </Space>
+      </Space>
+      <ErrorAlert error={report.error ?? defs.error} onRetry={() => [report, defs].forEach((s) => s.reload())} />
+      <KeyFigures report={report.data} loading={report.loading} scope={scope} period={period} />
+      <Suspense fallback={<Card size="small" loading data-testid="home-charts-loading" />}>
+        <HomeCharts scope={scope} period={period} scopeName={scopeName} report={report.data} definitions={defs.data ?? []} />
+      </Suspense>
+      <TenHavesGrid scope={scope} period={period} scopeName={scopeName} />
+      <WarningsCard scope={scope} period={period} scopeName={scopeName} />
+      <Card size="small" title={t('home.coverageTitle')} extra={<Link to="/coverage" data-testid="home-coverage-link">{t('home.coverageOpen')}</Link>}>
         <Typography.Paragraph type="secondary">{t('home.coverageText')}</Typography.Paragraph>
         <RegionSearchSelect
           testId="home-coverage-search"
