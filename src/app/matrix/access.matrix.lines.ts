@@ -11,6 +11,7 @@ import { CLAIM_LINES } from './access.matrix.claims.ts';
 import { INDUSTRY_LINES } from './access.matrix.industry.ts';
 import { PLACE_TAG_LINES } from './access.matrix.placetags.ts';
 import { INDICATOR_LINES } from './access.matrix.indicators.ts';
+import { ENTRY_LINES } from './access.matrix.entries.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
 export type Scoping = 'none' | 'record' | 'create' | 'list';
@@ -486,4 +487,5 @@ export const MATRIX: Record<string, Line> = {
   ...INDUSTRY_LINES,
   ...PLACE_TAG_LINES,
   ...INDICATOR_LINES,
+  ...ENTRY_LINES,
 };

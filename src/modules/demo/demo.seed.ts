@@ -13,6 +13,8 @@ import { loadDemoIndustry } from './demo.industry.ts';
 import { loadDemoConsumption } from './demo.consumption.ts';
 import { loadDemoEditions } from './demo.editions.ts';
 import { loadDemoPlaces } from './demo.places.ts';
+import { loadDemoEntries } from './demo.entries.ts';
+import { loadDemoRecent } from './demo.recent.ts';
 import { districtGov } from './demo.data.ts';
 import { DEMO_ORGS, DEMO_PAIRINGS, DEMO_PASSWORD, DEMO_USERS } from './demo.data.ts';
 
@@ -77,9 +79,13 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
   await loadDemoPeople(db, ctx, ids);
   await loadDemoIndustry(db, ctx, ids);
   await loadDemoConsumption(db, ctx, ids);
-  const projects = await loadDemoProjects(db, { system: ctx, east: await asUser('frontline'), west: await asUser('xgl_leader') }, ids.get(districtGov('闵行区'))!);
+  const signers = { system: ctx, east: await asUser('frontline'), west: await asUser('xgl_leader') };
+  const projects = await loadDemoProjects(db, signers, ids.get(districtGov('闵行区'))!);
+  // The previous and the current year (from today's date), so the assessment dashboards open on figures.
+  const recent = await loadDemoRecent(db, signers, ids, pairingIds);
   await loadDemoEditions(db, await asUser('city'), ids.get('闵行区合作交流办')!);
-  return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length, users: DEMO_USERS.length, projects };
+  await loadDemoEntries(db, ctx, ids.get(districtGov('闵行区'))!, new Date().getUTCFullYear());
+  return { loaded: true, orgs: DEMO_ORGS.length, pairings: DEMO_PAIRINGS.length, users: DEMO_USERS.length, projects: projects + recent.projects };
 }
 
 /** The demo records as the composition root lists them: loaded with --demo, once. */

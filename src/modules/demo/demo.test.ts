@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { loadDemo } from './demo.seed.ts';
 import { DEMO_PASSWORD } from './demo.data.ts';
+import { systemContext } from '../../platform/context.ts';
+import { computeIndicators } from '../indicators/indicators.service.ts';
 
 const t = useTestApp();
 
@@ -94,5 +96,64 @@ describe('demo place tags', () => {
     const tags = (await t.call('GET', '/api/v1/place-tags?region=533401')).body;
     expect(tags.total).toBe(6);
     expect(tags.items.every((x: { isDemo: boolean }) => x.isDemo)).toBe(true);
+  });
+});
+
+describe('demo records of the previous and the current year', () => {
+  const CODES = ['fund_allocated', 'projects', 'cadres_on_post', 'training_person_times_east', 'labor_placed', 'donation_cash', 'sales', 'enterprises', 'leader_visits', 'joint_meetings', 'agreements'];
+
+  it('gives 闵行区’s assessment dashboard figures for this year and the last, this year’s mostly higher (同比)', async () => {
+    const db = t.database.db;
+    const district = Number((await db.selectFrom('orgs').select('id').where('name', '=', '上海市闵行区人民政府').executeTakeFirstOrThrow()).id);
+    const year = new Date().getFullYear();
+    for (const y of [year - 1, year]) {
+      const report = await computeIndicators(db, systemContext, { year: y, district }, CODES);
+      const values = Object.fromEntries(report.items.map((i) => [i.code, i.value]));
+      for (const code of CODES) expect(values[code], `${y} ${code}`).toBeGreaterThan(0);
+    }
+    const now = await computeIndicators(db, systemContext, { year, district }, CODES);
+    const higher = now.items.filter((i) => (i.value ?? 0) > (i.previous ?? 0)).map((i) => i.code);
+    expect(higher.length, higher.join(',')).toBeGreaterThanOrEqual(CODES.length - 2);
+  });
+
+  it('dates nothing after today, and holds an agreement and a 联席会议 of each year for every district–county pairing', async () => {
+    const db = t.database.db;
+    const today = new Date().toISOString().slice(0, 10);
+    const year = new Date().getFullYear();
+    const latest = await db.selectFrom('activities').select((eb) => eb.fn.max('end_date').as('d')).executeTakeFirstOrThrow();
+    expect(String(latest.d) <= today).toBe(true);
+    for (const [table, col] of [['trainings', 'end_date'], ['donations', 'donated_on'], ['sales', 'sold_on'], ['fund_transactions', 'on_date'], ['dispatches', 'term_start'], ['industry_enterprises', 'signed_on']] as const) {
+      const row = await db.selectFrom(table).select((eb) => eb.fn.max(col).as('d')).executeTakeFirstOrThrow();
+      expect(String(row.d) <= today, `${table}.${col} ${row.d}`).toBe(true);
+    }
+    const pairings = await db.selectFrom('pairings').select('id').where('type', 'in', ['east_west', 'counterpart']).execute();
+    for (const y of [year - 1, year]) {
+      const agreed = await db.selectFrom('agreements').select('pairing_id').distinct().where('year', '=', y).execute();
+      const met = await db.selectFrom('activities').select('pairing_id').distinct().where('type', '=', 'meeting').where('start_date', '>=', `${y}-01-01`).where('start_date', '<=', `${y}-12-31`).execute();
+      for (const p of pairings) {
+        expect(agreed.map((a) => a.pairing_id)).toContain(p.id);
+        expect(met.map((a) => a.pairing_id)).toContain(p.id);
+      }
+    }
+  });
+
+  it('sets 闵行区’s targets for this year from last year’s figures, and last year’s reported figures beside the computed ones', async () => {
+    const db = t.database.db;
+    const district = Number((await db.selectFrom('orgs').select('id').where('name', '=', '上海市闵行区人民政府').executeTakeFirstOrThrow()).id);
+    const year = new Date().getFullYear();
+    const before = await computeIndicators(db, systemContext, { year: year - 1, district }, ['sales', 'training_person_times_west']);
+    const now = await computeIndicators(db, systemContext, { year, district }, ['sales']);
+    const sales = before.items.find((i) => i.code === 'sales')!;
+    expect(now.items[0].target?.value).toBeCloseTo(Math.ceil(sales.value! * 1.1 * 100) / 100, 2);
+    expect(sales.reported).toMatchObject({ value: Number(sales.value!.toPrecision(3)), differs: false });
+    expect(before.items.find((i) => i.code === 'training_person_times_west')!.reported).toMatchObject({ differs: true });
+  });
+
+  it('loads once: a second load leaves the records as they are', async () => {
+    const db = t.database.db;
+    const count = async () => Number((await db.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    expect(await loadDemo(db)).toEqual({ loaded: false, reason: '演示数据已加载' });
+    expect(await count()).toBe(before);
   });
 });

@@ -3,6 +3,7 @@ import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/fea
 import { sendFile } from '../../platform/http/files.ts';
 import * as service from './indicators.service.ts';
 import { tenHaves } from './indicators.grid.ts';
+import { registerEntryRoutes } from './indicators.entries.routes.ts';
 import { exportEvidence, exportGrid, exportRanking, exportValues } from './indicators.excel.ts';
 import {
   codeParam, evidencePage, evidenceQuery, grid, gridQuery, indicatorDefinition, indicatorReport, ranking, rankingQuery, scopeChoices, scopeQuery, series, seriesQuery,
@@ -12,7 +13,9 @@ const tags = ['indicators'];
 const access = 'indicator:read' as const;
 const scopesQuery = z.object({ year: z.coerce.number({ error: '年度 year 应为整数' }).int().min(2000, '年度 year 应在 2000–2100 之间').max(2100, '年度 year 应在 2000–2100 之间').optional() });
 
-export function registerIndicatorRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerIndicatorRoutes(app: TypedApp, deps: RouteDeps) {
+  const { db } = deps;
+  registerEntryRoutes(app, deps);
   app.get('/indicators', { config: { access }, schema: { tags, summary: '指标定义（代码、名称、单位、考核方面、口径）', response: { 200: z.array(indicatorDefinition) } } }, async () => service.definitions());
   app.get('/indicators/scopes', { config: { access }, schema: { tags, summary: '可查看的范围（本人默认范围、区、结对关系、地区）', querystring: scopesQuery, response: { 200: scopeChoices } } }, async (req) =>
     service.scopeChoices(db, req.ctx, req.query.year ?? new Date().getFullYear()),

@@ -68,7 +68,7 @@ export async function computeIndicators(q: Queryable, ctx: RequestContext, query
     const yoy = points ? (now.value === null || before.value === null ? null : round(now.value - before.value, 2)) : change(now.value, before.value);
     return { code: def.code, name: def.name, unit: UNITS[def.unit].label, area: def.area, value: now.value, raw: now.raw, previous: before.value, yoy, yoyKind: points ? 'points' : 'percent', evidence: true, reported: null, target: null };
   });
-  return { scope: scope.info, period, items: await withOverlays(q, scope.info, period, items) };
+  return { scope: scope.info, period, items: await withOverlays(q, scope.info, period, items, clock.today()) };
 }
 
 /** The measures of an indicator by the part (the indicator) they count in: a ratio has two. */
