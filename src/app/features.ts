@@ -24,6 +24,7 @@ import { bulletinsFeature } from '../modules/bulletins/bulletins.routes.ts';
 import { editionsFeature } from '../modules/editions/editions.routes.ts';
 import { claimsFeature } from '../modules/claims/claims.routes.ts';
 import { indicatorsFeature } from '../modules/indicators/indicators.routes.ts';
+import { assessmentFeature } from '../modules/assessment/assessment.routes.ts';
 import { demoFeature } from '../modules/demo/demo.seed.ts';
 
 /**
@@ -57,5 +58,6 @@ export const FEATURES: Feature[] = [
   editionsFeature,
   claimsFeature,
   indicatorsFeature,
+  assessmentFeature,
   demoFeature,
 ];

@@ -7,6 +7,7 @@ import {
   AppstoreOutlined,
   EditOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   GiftOutlined,
@@ -83,6 +84,7 @@ export const MODULES: ModuleEntry[] = [
     ],
   },
   { key: 'indicators', path: '/indicators', icon: <AimOutlined />, label: 'nav.indicators', built: true, requires: 'indicator:read' },
+  { key: 'assessment', path: '/assessment', icon: <FileDoneOutlined />, label: 'nav.assessment', built: true, requires: 'indicator:read' },
   { key: 'users', path: '/users', icon: <SafetyOutlined />, label: 'nav.users', built: true, requires: 'user:read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: 'nav.audit', built: true, requires: 'audit:read' },
 ];

@@ -40,6 +40,8 @@ const ClaimsPage = lazy(() => import('../features/claims/ClaimsPage.tsx').then((
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const IndicatorsPage = lazy(() => import('../features/indicators/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
 const EvidencePage = lazy(() => import('../features/indicators/EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })));
+const TargetsPage = lazy(() => import('../features/indicators/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
+const AssessmentPage = lazy(() => import('../features/assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })));
 
 /** /trainings (the API's name) leads to the 培训交流 page, keeping its filters. */
 function ToTraining() {
@@ -114,7 +116,9 @@ export const routes: RouteObject[] = [
       { path: 'users', element: <RequirePermission action="user:read"><UsersPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission action="audit:read"><AuditPage /></RequirePermission> },
       { path: 'indicators', element: <RequirePermission action="indicator:read"><IndicatorsPage /></RequirePermission> },
+      { path: 'indicators/targets', element: <RequirePermission action="indicator:read"><TargetsPage /></RequirePermission> },
       { path: 'indicators/:code', element: <RequirePermission action="indicator:read"><EvidencePage /></RequirePermission> },
+      { path: 'assessment', element: <RequirePermission action="indicator:read"><AssessmentPage /></RequirePermission> },
       ...notBuiltRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

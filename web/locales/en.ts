@@ -10,6 +10,7 @@ import { enIndustry } from './en.industry.ts';
 import { enClaims } from './en.claims.ts';
 import { enPlaceTags } from './en.placetags.ts';
 import { enIndicators } from './en.indicators.ts';
+import { enAssessment } from './en.assessment.ts';
 
 /** English catalog: must have every key of zh-CN (the compiler checks). */
 export const en: Catalog = {
@@ -35,6 +36,7 @@ export const en: Catalog = {
   'nav.bulletinImports': 'Bulletin import',
   'nav.bulletinEditions': 'Bulletin writing',
   'nav.indicators': 'Indicators',
+  'nav.assessment': 'Self-assessment',
   'nav.users': 'Users & permissions',
   'nav.audit': 'Audit log',
 
@@ -278,4 +280,5 @@ export const en: Catalog = {
   ...enClaims,
   ...enPlaceTags,
   ...enIndicators,
+  ...enAssessment,
 };

@@ -12,6 +12,7 @@ import { zhCNIndustry } from './zh-CN.industry.ts';
 import { zhCNClaims } from './zh-CN.claims.ts';
 import { zhCNPlaceTags } from './zh-CN.placetags.ts';
 import { zhCNIndicators } from './zh-CN.indicators.ts';
+import { zhCNAssessment } from './zh-CN.assessment.ts';
 
 /**
  * The enum labels, keyed by code. Their types are the backend's own label maps, so the compiler
@@ -83,6 +84,7 @@ export const zhCN = {
   'nav.bulletinImports': '简报导入',
   'nav.bulletinEditions': '简报编发',
   'nav.indicators': '考核指标',
+  'nav.assessment': '自评报告',
   'nav.users': '用户与权限',
   'nav.audit': '审计日志',
 
@@ -293,6 +295,7 @@ export const zhCN = {
   ...zhCNClaims,
   ...zhCNPlaceTags,
   ...zhCNIndicators,
+  ...zhCNAssessment,
 };
 
 export type MessageKey = keyof typeof zhCN;

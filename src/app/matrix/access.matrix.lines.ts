@@ -12,6 +12,7 @@ import { INDUSTRY_LINES } from './access.matrix.industry.ts';
 import { PLACE_TAG_LINES } from './access.matrix.placetags.ts';
 import { INDICATOR_LINES } from './access.matrix.indicators.ts';
 import { ENTRY_LINES } from './access.matrix.entries.ts';
+import { ASSESSMENT_LINES } from './access.matrix.assessment.ts';
 
 /** How a route meets the data scope: not at all, one record, a new record, or a list/aggregate. */
 export type Scoping = 'none' | 'record' | 'create' | 'list';
@@ -488,4 +489,5 @@ export const MATRIX: Record<string, Line> = {
   ...PLACE_TAG_LINES,
   ...INDICATOR_LINES,
   ...ENTRY_LINES,
+  ...ASSESSMENT_LINES,
 };

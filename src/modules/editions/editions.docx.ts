@@ -1,29 +1,6 @@
-import {
-  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TabStopType, TextRun,
-  type IParagraphOptions, type IRunOptions,
-} from 'docx';
-import { FONTS, PAGE, RED, SIZES, type Layout } from './editions.layout.ts';
-
-/** Word measures in twentieths of a point (twips); 1 mm = 56.69 twips. */
-const mm = (v: number) => Math.round((v * 1440) / 25.4);
-const TEXT_WIDTH = mm(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
-/** 225 mm of text height over 22 lines. */
-const LINE = Math.floor(mm(PAGE.heightMm - PAGE.topMm - PAGE.bottomMm) / PAGE.lines);
-/** One character of 三号 (16 pt) in twips: indents are counted in characters. */
-const CHAR = SIZES.sanhao * 20;
-/**
- * 28 characters across 156 mm is a pitch of 15.8 pt for 16 pt type: each character is drawn 0.2 pt
- * closer (run spacing, in twips). A docGrid with charSpace says the same, but LibreOffice lays it out
- * at about 17 characters a line, so only the line grid is used.
- */
-const TIGHTEN = Math.round(TEXT_WIDTH / PAGE.chars - CHAR);
-
-const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
-const run = (text: string, face: string, pt: number, extra: Partial<IRunOptions> = {}) =>
-  new TextRun({ text, font: font(face), size: pt * 2, ...(pt === SIZES.sanhao && { characterSpacing: TIGHTEN }), ...extra });
-const exact = { line: LINE, lineRule: LineRuleType.EXACT };
-const para = (children: TextRun[], o: Partial<IParagraphOptions> = {}) => new Paragraph({ spacing: exact, ...o, children });
-const rule = (size: number, color = '000000') => ({ style: BorderStyle.SINGLE, size, color, space: 1 });
+import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, TabStopType, type Paragraph } from 'docx';
+import { FONTS, RED, SIZES, type Layout } from './editions.layout.ts';
+import { CHAR, DOC_STYLES, LINE, PAGE_PROPERTIES, TEXT_WIDTH, pageNumber, para, rule, run } from './editions.typeset.ts';
 
 function masthead(l: Layout): Paragraph[] {
   const m = l.masthead;
@@ -79,34 +56,16 @@ function distribution(l: Layout): Paragraph[] {
   ];
 }
 
-/** "- N -" in 四号 宋体, on the outer side: right on odd pages, left on even ones, one character in. */
-const pageNumber = (side: 'odd' | 'even') =>
-  new Footer({
-    children: [
-      new Paragraph({
-        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'odd' ? { right: SIZES.sihao * 20 } : { left: SIZES.sihao * 20 },
-        children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'], font: font(FONTS.pageNumber), size: SIZES.sihao * 2 })],
-      }),
-    ],
-  });
-
 /** The edition as a Word document in the GB/T 9704-2012 layout. */
 export async function editionDocx(l: Layout): Promise<Buffer> {
   const doc = new Document({
     title: `${l.masthead.title} ${l.masthead.number}`,
     creator: l.masthead.editor,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZES.sanhao * 2 }, paragraph: { spacing: exact } } } },
+    styles: DOC_STYLES,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: mm(PAGE.widthMm), height: mm(PAGE.heightMm) },
-            margin: { top: mm(PAGE.topMm), bottom: mm(PAGE.bottomMm), left: mm(PAGE.leftMm), right: mm(PAGE.rightMm), header: mm(15), footer: mm(PAGE.bottomMm - 7 - 5) },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE },
-        },
+        properties: PAGE_PROPERTIES,
         footers: { default: pageNumber('odd'), even: pageNumber('even') },
         children: [...masthead(l), ...toc(l), ...body(l), ...distribution(l)],
       },

@@ -28,7 +28,12 @@ export const entryFields = z.object({
 });
 export const entryInput = entryFields;
 export type EntryInput = z.infer<typeof entryInput>;
-export const entryPatch = entryFields.partial();
+// A patch may clear the period (back to the whole year) or the note with null.
+export const entryPatch = entryFields.partial().extend({
+  quarter: entryFields.shape.quarter.nullable(),
+  month: entryFields.shape.month.nullable(),
+  note: entryFields.shape.note.nullable(),
+});
 export type EntryPatch = z.infer<typeof entryPatch>;
 
 export const entry = z.object({

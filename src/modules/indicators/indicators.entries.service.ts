@@ -111,7 +111,8 @@ export async function updateEntry(db: Db, ctx: RequestContext, kind: EntryKind, 
     // A patch that changes the scope kind drops the old scope's id.
     const base = inputOf(row);
     const scoped = patch.scopeKind && patch.scopeKind !== base.scopeKind ? { ...base, districtId: undefined, pairingId: undefined, regionCode: undefined } : base;
-    const v = { ...(await checked(trx, ctx, kind, { ...scoped, ...patch } as EntryInput)), owning_org_id: row.owning_org_id };
+    const merged = Object.fromEntries(Object.entries({ ...scoped, ...patch }).filter(([, x]) => x !== null)) as EntryInput;
+    const v = { ...(await checked(trx, ctx, kind, merged)), owning_org_id: row.owning_org_id };
     await noSecondTarget(trx, v, id);
     await repo.update(trx, id, v);
     const after = (await presentAll(trx, [(await repo.find(trx, kind, id))!]))[0];

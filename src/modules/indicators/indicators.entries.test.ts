@@ -119,6 +119,10 @@ describe('targets and reported figures', () => {
     expect(q3.status).toBe(201);
     expect((await valueOf('training_person_times_west', `region=533401&year=${YEAR}&quarter=3`, countyUser)).reported).toMatchObject({ value: 7 });
     expect((await valueOf('training_person_times_west', `region=533401&year=${YEAR}&quarter=2`, countyUser)).reported).toBeNull();
+    // Moved to the second quarter, then back to the whole year (null clears the period).
+    expect((await t.call<Entry>('PATCH', `/api/v1/reported-figures/${q3.body.id}`, { quarter: null, month: 5 }, countyUser)).body).toMatchObject({ quarter: null, month: 5 });
+    expect((await t.call<Entry>('PATCH', `/api/v1/reported-figures/${q3.body.id}`, { month: null }, countyUser)).body).toMatchObject({ quarter: null, month: null });
+    expect((await t.call<Entry>('PATCH', `/api/v1/reported-figures/${q3.body.id}`, { month: 5 }, countyUser)).body.month).toBe(5);
     // The district cannot touch the county's own entry.
     expect((await t.call('DELETE', `/api/v1/reported-figures/${q3.body.id}`, undefined, districtUser)).status).toBe(404);
     expect((await t.call('DELETE', `/api/v1/reported-figures/${q3.body.id}`, undefined, countyUser)).status).toBe(204);

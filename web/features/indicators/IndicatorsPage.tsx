@@ -1,5 +1,5 @@
 import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FlagOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { AREA_CODES, useIndicatorDefinitions, useIndicatorValues, type IndicatorReport, type IndicatorValue } from './indicators.api.ts';
 import { evidenceLink, periodFromUrl, scopeFromUrl, SCOPE_URL_KEYS, type PeriodParams, type ScopeParams } from './indicatorScope.ts';
@@ -135,6 +135,9 @@ export function IndicatorsPage() {
         </Typography.Title>
         <Space wrap>
           <ScopePicker scope={scope} period={period} withPeriod shown={r?.scope} onChange={(patch) => setParams(patch)} />
+          <Link to={`/indicators/targets?year=${period.year}`} data-testid="indicators-targets-link">
+            <Button icon={<FlagOutlined />}>{t('entry.link')}</Button>
+          </Link>
           <Button icon={<DownloadOutlined />} disabled={!r} loading={busy !== null} onClick={() => r && download('/indicators/values/export', { ...scope, ...period }, `${t('nav.indicators')}-${r.scope.name}-${r.period.label}.xlsx`)} data-testid="indicators-export">
             {t('dash.exportExcel')}
           </Button>
