@@ -111,7 +111,6 @@ export const enIndicators: Record<keyof typeof zhCNIndicators, string> = {
   'dash.yoyShort': 'YoY {v}',
   'dash.previousShort': 'Last year {v}',
   'dash.savePng': 'Save image',
-  'dash.exportCsv': 'Export CSV',
   'dash.exportExcel': 'Export Excel',
   'dash.noData': 'No data',
   'dash.byYear': 'By year ({from}–{to})',

@@ -124,7 +124,6 @@ export const zhCNIndicators = {
   'dash.yoyShort': '同比 {v}',
   'dash.previousShort': '同期 {v}',
   'dash.savePng': '下载图片',
-  'dash.exportCsv': '导出 CSV',
   'dash.exportExcel': '导出 Excel',
   'dash.noData': '暂无数据',
   'dash.byYear': '按年度（{from}–{to} 年）',

@@ -67,4 +67,8 @@ export const ENTRY_LINES: Record<string, Line> = {
     scoping: 'record',
     request: (c) => ({ method: 'GET', url: `/api/v1/indicators/warnings?year=2024&${!c.inScope ? `district=${c.f.distB}` : regional(c) ? `region=${X}` : `district=${c.f.distA}`}` }),
   },
+  'GET /api/v1/indicators/warnings/export': {
+    scoping: 'record',
+    request: (c) => ({ method: 'GET', url: `/api/v1/indicators/warnings/export?year=2024&${!c.inScope ? `district=${c.f.distB}` : regional(c) ? `region=${X}` : `district=${c.f.distA}`}` }),
+  },
 };

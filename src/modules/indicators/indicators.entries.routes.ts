@@ -4,7 +4,8 @@ import { registerSheetRoutes } from '../../platform/http/sheets.ts';
 import { entry, entryInput, entryListQuery, entryPatch, type EntryKind } from './indicators.entries.contract.ts';
 import * as service from './indicators.entries.service.ts';
 import { entryTemplate, exportEntries, importEntries } from './indicators.entries.excel.ts';
-import { warningsFor } from './indicators.warnings.ts';
+import { exportWarnings, warningsFor } from './indicators.warnings.ts';
+import { sendFile } from '../../platform/http/files.ts';
 import { scopeQuery, warnings } from './indicators.contract.ts';
 
 const tags = ['indicators'];
@@ -32,4 +33,6 @@ export function registerEntryRoutes(app: TypedApp, { db }: RouteDeps) {
     });
   }
   app.get('/indicators/warnings', { config: { access: access.read }, schema: { tags, summary: '目标预警：范围内进度落后于目标的指标', querystring: scopeQuery, response: { 200: warnings } } }, async (req) => warningsFor(db, req.ctx, req.query));
+  app.get('/indicators/warnings/export', { config: { access: access.read }, schema: { tags, summary: '目标预警导出 Excel', querystring: scopeQuery } }, async (req, reply) =>
+    sendFile(reply, await exportWarnings(db, req.ctx, req.query), `目标预警-${req.query.year}.xlsx`));
 }

@@ -98,6 +98,8 @@ describe('targets and reported figures', () => {
     const w = await t.call<Warnings>('GET', `/api/v1/indicators/warnings?year=${YEAR}`, undefined, districtUser);
     expect(w.status).toBe(200);
     expect(w.body.items).toEqual([expect.objectContaining({ code: 'fund_allocated', target, value: computed, scope: expect.objectContaining({ name: '上海市闵行区人民政府' }) })]);
+    const sheet = await rowsOf((await t.call('GET', `/api/v1/indicators/warnings/export?year=${YEAR}`, undefined, districtUser)).raw.rawPayload);
+    expect(sheet.slice(1)).toEqual([[ '财政援助资金下达', '上海市闵行区人民政府', '万元', computed, target, target, w.body.items[0].progress, end.target!.status === 'far_behind' ? '严重落后' : '落后' ]]);
     // The city sees the district's warning too; the county none of it.
     expect((await t.call<Warnings>('GET', `/api/v1/indicators/warnings?year=${YEAR}`)).body.items.map((i) => i.targetId)).toContain(own.id);
     expect((await t.call<Warnings>('GET', `/api/v1/indicators/warnings?year=${YEAR}`, undefined, countyUser)).body.items).toEqual([]);

@@ -6,6 +6,8 @@ import { computeIndicators, clock, resolveScope } from './indicators.service.ts'
 import { elapsedShare, progressOf } from './indicators.overlays.ts';
 import type { ScopeQuery, Warnings } from './indicators.contract.ts';
 import type { ResolvedScope } from './indicators.scope.ts';
+import { writeSheet } from '../../platform/excel/workbook.ts';
+import type { Column } from '../../platform/excel/columns.ts';
 
 type Row = entries.EntryRow;
 
@@ -63,4 +65,23 @@ export async function warningsFor(q: Queryable, ctx: RequestContext, query: Pick
   const reached = (w: Warnings['items'][number]) => (w.expected === 0 ? 1 : (w.value ?? 0) / w.expected);
   items.sort((a, b) => (a.status === b.status ? reached(a) - reached(b) : a.status === 'far_behind' ? -1 : 1));
   return { year: query.year, asOf: asOf.toISOString().slice(0, 10), items };
+}
+
+const STATUS_LABELS = { behind: '落后', far_behind: '严重落后' } as const;
+
+/** The warnings as the home page lists them, as a sheet. */
+export async function exportWarnings(q: Queryable, ctx: RequestContext, query: Pick<ScopeQuery, 'year' | 'district' | 'pairing' | 'region'>): Promise<Buffer> {
+  const w = await warningsFor(q, ctx, query);
+  const columns: Column[] = [
+    { header: '指标', key: 'name', kind: 'text', width: 30 },
+    { header: '范围', key: 'scope', kind: 'text', width: 28 },
+    { header: '单位', key: 'unit', kind: 'text', width: 8 },
+    { header: '数值', key: 'value', kind: 'decimal' },
+    { header: '年度目标', key: 'target', kind: 'decimal' },
+    { header: `截至${w.asOf}应达`, key: 'expected', kind: 'decimal', width: 18 },
+    { header: '完成进度（%）', key: 'progress', kind: 'decimal' },
+    { header: '状态', key: 'status', kind: 'text' },
+  ];
+  const rows = w.items.map((x) => ({ ...x, scope: x.scope.name, status: STATUS_LABELS[x.status as keyof typeof STATUS_LABELS] ?? x.status }));
+  return writeSheet(columns, rows, { sheetName: `${w.year}年目标预警` });
 }

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { AppError } from '../../platform/errors.ts';
+import { xlsxFileInReadingOrder } from '../../platform/excel/reading-order.ts';
 import { firstSheetRows } from '../../platform/excel/sheet-stream.ts';
 import { heavyParse } from '../../platform/files/heavy.ts';
 import { checkZip, SALES_ZIP_LIMITS } from '../../platform/files/zip-guard.ts';
@@ -50,7 +51,8 @@ async function sniffBytes(path: string, declared: 'csv' | 'xlsx' | null): Promis
  * header. `onBytes` follows how far the file has been read, for the progress bar.
  */
 export async function* readRecords(path: string, format: 'csv' | 'xlsx', onBytes: (n: number) => void): AsyncGenerator<Record> {
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // A workbook is read with its shared strings before its sheets (see reading-order.ts).
+  const stream = format === 'xlsx' ? await xlsxFileInReadingOrder(path) : createReadStream(path, { highWaterMark: 256 * 1024 });
   let bytes = 0;
   stream.on('data', (chunk) => onBytes((bytes += chunk.length)));
   try {

@@ -1,9 +1,9 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
 import { heavyParse } from '../files/heavy.ts';
 import { checkZip, SHEET_ZIP_LIMITS } from '../files/zip-guard.ts';
 import { firstSheetRows } from './sheet-stream.ts';
+import { xlsxBufferInReadingOrder } from './reading-order.ts';
 import { parseCell, type CellValue, type Column, type RowError } from './columns.ts';
 
 export interface ParsedRow {
@@ -42,7 +42,7 @@ async function readRows(file: Buffer, columns: Column[], maxRows: number, label:
   let index: Map<string, number> | null = null;
   let valued = 0;
   try {
-    for await (const row of firstSheetRows(Readable.from([file]), { label, merges })) {
+    for await (const row of firstSheetRows(await xlsxBufferInReadingOrder(file), { label, merges })) {
       if (!row.hasValues) continue;
       valued++;
       if (!index) {

@@ -6,7 +6,7 @@ import { formatFigure, targetStatusLabel, TARGET_STATUS_COLORS, unitLabel, useAp
 import { evidenceLink, scopeOfInfo, type PeriodParams, type ScopeParams } from '../indicators/indicatorScope.ts';
 import { useT } from '../../ui/i18n.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
-import { saveCsv } from '../../ui/csv.ts';
+import { useDownload } from '../../ui/download.ts';
 import { rowWithTestId } from '../../ui/testIds.ts';
 
 /** 预警: the figures of the scope behind their target (落后, 严重落后), each leading to its records. */
@@ -17,21 +17,8 @@ export function WarningsCard({ scope, period, scopeName }: { scope: ScopeParams;
   const w = warnings.data;
   const items = w?.items ?? [];
   const unitOf = (x: WarningItem) => (x.unit === '%' ? '%' : unitLabel(t, x.unit));
-  const exportCsv = () =>
-    saveCsv(
-      `${t('dash.warningsFile', { year: period.year })}-${scopeName}.csv`,
-      [t('ind.indicator'), t('dash.scope'), t('ind.unit'), t('ind.value'), t('ind.target'), t('ind.expectedShort'), t('ind.progress'), t('ind.status')],
-      items.map((x) => [
-        nameOf('indicatorName', x.code, x.name),
-        x.scope.name,
-        unitOf(x),
-        formatFigure(x.value, x.unit).replace(/,/g, ''),
-        formatFigure(x.target, x.unit).replace(/,/g, ''),
-        formatFigure(x.expected, x.unit).replace(/,/g, ''),
-        x.progress === null ? '' : `${formatFigure(x.progress, '%')}%`,
-        targetStatusLabel(t, x.status),
-      ]),
-    );
+  const { download, busy } = useDownload();
+  const exportXlsx = () => download('/indicators/warnings/export', { ...scope, year: period.year }, `${t('dash.warningsFile', { year: period.year })}-${scopeName}.xlsx`);
   return (
     <Card
       size="small"
@@ -39,8 +26,8 @@ export function WarningsCard({ scope, period, scopeName }: { scope: ScopeParams;
       data-testid="home-warnings"
       data-count={w ? items.length : ''}
       extra={
-        <Button size="small" icon={<DownloadOutlined />} disabled={!items.length} onClick={exportCsv} data-testid="home-warnings-export">
-          {t('dash.exportCsv')}
+        <Button size="small" icon={<DownloadOutlined />} disabled={!items.length} loading={busy !== null} onClick={exportXlsx} data-testid="home-warnings-export">
+          {t('dash.exportExcel')}
         </Button>
       }
     >
