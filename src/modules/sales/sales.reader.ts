@@ -54,7 +54,7 @@ export async function* readRecords(path: string, format: 'csv' | 'xlsx', onBytes
   // A workbook is read with its shared strings before its sheets (see reading-order.ts).
   const stream = format === 'xlsx' ? await xlsxFileInReadingOrder(path) : createReadStream(path, { highWaterMark: 256 * 1024 });
   let bytes = 0;
-  stream.on('data', (chunk) => onBytes((bytes += chunk.length)));
+  stream.on('data', (chunk: Buffer | string) => onBytes((bytes += chunk.length)));
   try {
     if (format === 'csv') {
       const bound = lineBound();
