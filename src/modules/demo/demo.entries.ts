@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/database.ts';
 import { computeIndicators } from '../indicators/indicators.service.ts';
+import { BY_CODE } from '../indicators/indicators.definitions.ts';
 import { createEntryIn } from '../indicators/indicators.entries.service.ts';
 import type { EntryInput } from '../indicators/indicators.entries.contract.ts';
 
@@ -20,12 +21,15 @@ const REPORT_DOC = '演示：闵行区东西部协作工作年度总结（填报
 /** A reported figure is rounded to three significant digits, as a summary writes "1.23亿元". */
 const roundReported = (v: number) => (v === 0 ? 0 : Number(v.toPrecision(3)));
 
+/** Last year's figure plus 10 %: money to the fen of a 万元 figure, counts (次, 个, 人) to a whole one. */
+export const targetOf = (code: string, last: number) => (BY_CODE.get(code)?.unit === 'wan_yuan' ? Math.ceil(last * 1.1 * 100) / 100 : Math.ceil(last * 1.1));
+
 export async function loadDemoEntries(db: Db, ctx: RequestContext, districtId: number, year: number): Promise<number> {
   const last = await computeIndicators(db, ctx, { year: year - 1, district: districtId }, [...new Set([...TARGET_CODES, ...REPORTED_CODES])]);
   const of = (code: string) => last.items.find((i) => i.code === code)?.value ?? 0;
   const scope = { scopeKind: 'district', districtId } as const;
   const inputs: ['target' | 'reported', EntryInput][] = [
-    ...TARGET_CODES.filter((c) => of(c) > 0).map((c): ['target', EntryInput] => ['target', { ...scope, indicatorCode: c, year, value: Math.ceil(of(c) * 1.1 * 100) / 100, document: TARGET_DOC }]),
+    ...TARGET_CODES.filter((c) => of(c) > 0).map((c): ['target', EntryInput] => ['target', { ...scope, indicatorCode: c, year, value: targetOf(c, of(c)), document: TARGET_DOC }]),
     ...REPORTED_CODES.filter((c) => of(c) > 0).map((c, i): ['reported', EntryInput] => [
       'reported',
       // The training figure is reported as the office counted it, with the participants of one more class: it differs.

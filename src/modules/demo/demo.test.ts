@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { loadDemo } from './demo.seed.ts';
+import { targetOf } from './demo.entries.ts';
 import { DEMO_PASSWORD } from './demo.data.ts';
 import { systemContext } from '../../platform/context.ts';
 import { computeIndicators } from '../indicators/indicators.service.ts';
@@ -144,7 +145,8 @@ describe('demo records of the previous and the current year', () => {
     const before = await computeIndicators(db, systemContext, { year: year - 1, district }, ['sales', 'training_person_times_west']);
     const now = await computeIndicators(db, systemContext, { year, district }, ['sales']);
     const sales = before.items.find((i) => i.code === 'sales')!;
-    expect(now.items[0].target?.value).toBeCloseTo(Math.ceil(sales.value! * 1.1 * 100) / 100, 2);
+    expect(now.items[0].target?.value).toBeCloseTo(targetOf('sales', sales.value!), 2);
+    expect(targetOf('leader_visits', 2)).toBe(3);
     expect(sales.reported).toMatchObject({ value: Number(sales.value!.toPrecision(3)), differs: false });
     expect(before.items.find((i) => i.code === 'training_person_times_west')!.reported).toMatchObject({ differs: true });
   });
