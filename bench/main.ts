@@ -15,6 +15,7 @@ import { adminQuery, withDatabase } from '../src/testing/global-setup.ts';
 import { benchCopy, benchSalesImport, writeSalesCsv } from './sales.ts';
 import { benchBulletins } from './bulletins.ts';
 import { benchIndicators } from './indicators.ts';
+import { webRows } from './web.ts';
 
 /**
  * Benchmarks with their targets. PGlite always; PostgreSQL too when BENCH_DATABASE_URL names an
@@ -82,10 +83,23 @@ function print(label: string, rows: [string, string, string, boolean][]) {
   return rows.every(([, , , ok]) => ok);
 }
 
-/** `npm run bench` runs everything; `npm run bench -- bulletins` only what needs no database. */
+/** The built web app's JavaScript (bench/web.ts); skipped, saying so, when web/dist has not been built. */
+function printWeb(): boolean {
+  const rows = webRows();
+  if (rows) return print('web bundle (web/dist, no database)', rows);
+  console.log('\n(web bundle skipped: web/dist is missing — run `npm run build:web` to measure it)');
+  return true;
+}
+
+/**
+ * `npm run bench` runs everything; `npm run bench -- bulletins` only what needs no database (bulletins and the
+ * web bundle); `npm run bench -- web` only the web bundle.
+ */
 export async function main(args: string[]): Promise<number> {
   console.log(`Xiezuo benchmarks — ${os.cpus().length} cores, Node ${process.version}`);
-  const bulletinsOk = print('bulletins (no database)', await benchBulletins());
+  const webOk = printWeb();
+  if (args.includes('web')) return webOk ? 0 : 1;
+  const bulletinsOk = print('bulletins (no database)', await benchBulletins()) && webOk;
   if (args.includes('bulletins')) return bulletinsOk ? 0 : 1;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiezuo-bench-'));
   const admin = process.env.BENCH_DATABASE_URL;

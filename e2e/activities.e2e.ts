@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './harness.ts';
+import { choose, useBrowser } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.data.ts';
 
 const b = useBrowser();
@@ -39,12 +39,8 @@ describe('the activity log in the browser', () => {
     await date(page, 'activity-form-start', '2024-05-20');
     await date(page, 'activity-form-end', '2024-05-22');
     await pick(page, 'activity-form-pairing', '司法局', `pairing-option-${pairing.id}`);
-    // The agreement options load after the pairing is chosen: a click on a list being replaced is lost, so pick until it is chosen.
-    const chosen = page.locator('[data-testid="activity-form-link-agreement"] .ant-select-selection-item');
-    await expect.poll(async () => {
-      if ((await chosen.count()) === 0) await pick(page, 'activity-form-link-agreement', '', `activity-form-link-agreement-option-${agreement.id}`).catch(() => undefined);
-      return chosen.count();
-    }).toBe(1);
+    // The agreement options load after the pairing is chosen: choose() picks again if a click on a list being replaced is lost.
+    await choose(page, 'activity-form-link-agreement', `activity-form-link-agreement-option-${agreement.id}`);
     await page.keyboard.press('Escape');
     for (const [donor, yuan] of [['上海某律师事务所', '50000'], ['上海某公益基金会', '20000']]) {
       await page.getByTestId('activity-form-link-donation-new').click();

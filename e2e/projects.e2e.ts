@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { useBrowser } from './harness.ts';
+import { choose, useBrowser } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.data.ts';
 
 const b = useBrowser();
@@ -32,10 +32,7 @@ describe('a project from the reserve to completion in the browser', () => {
     await page.getByTestId('project-form-level-option-district').click();
     await page.locator('[data-testid="project-form-category"]').click();
     await page.getByTestId('project-form-category-option-rural_tourism').click();
-    const region = page.locator('[data-testid="project-form-region"] input').first();
-    await region.click();
-    await region.fill('小中甸镇');
-    await page.getByTestId('region-option-533401102').click();
+    await choose(page, 'project-form-region', 'region-option-533401102', '小中甸镇');
     await page.getByTestId('project-form-fund-shanghai').fill('1000000');
     await page.getByTestId('project-form-submit').click();
     await page.waitForURL(/\/projects\/\d+$/);

@@ -1,4 +1,5 @@
-// Builds the web app when web/dist is missing or older than its sources, so `npm start` serves the current UI.
+// Builds the web app when web/dist is missing or older than its sources, so `npm start` serves the current UI
+// (with its files precompressed: npm run build:web ends with scripts/precompress-web.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
@@ -20,4 +21,7 @@ const stale = !fs.existsSync(built) || Math.max(newest(path.join(root, 'web')), 
 if (stale) {
   console.log('正在构建网页…');
   execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
+} else if (!fs.existsSync(`${built}.br`)) {
+  // built before the files were precompressed (or by `vite build` alone): add the .br and .gz copies
+  execSync('node scripts/precompress-web.mjs', { cwd: root, stdio: 'inherit' });
 }

@@ -1,3 +1,5 @@
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -41,5 +43,23 @@ describe('the HTTP layer', () => {
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toBe('q');
     expect(res.body.message).toContain('查询参数');
+  });
+
+  it('compresses JSON when the caller accepts it and sends Excel exports as they are (issue 18)', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    const br = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+
+    const cookie = (t.admin as { cookie: string }).cookie;
+    const exported = await t.app.inject({ method: 'GET', url: '/api/v1/projects/export.xlsx', headers: { cookie, 'accept-encoding': 'br, gzip' } });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('spreadsheetml');
+    expect(exported.headers['content-encoding']).toBeUndefined();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getRow(1).values).toContain('项目名称');
   });
 });

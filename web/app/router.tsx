@@ -3,13 +3,13 @@ import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 're
 import { AppLayout, PageLoading } from './AppLayout.tsx';
 import { MODULES } from './modules.tsx';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
 import { ModuleNotBuiltPage } from '../features/modules/ModuleNotBuiltPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
 import { RequirePermission, RequireSession } from '../features/auth/RequireSession.tsx';
 
-/** Pages with tables, forms and charts load on first visit, so the first screen stays light. */
+/** Pages with tables, forms and charts load on first visit, so the first screen (the login page) stays light; the home page too. */
+const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const RegionsPage = lazy(() => import('../features/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
 const PlaceTagsPage = lazy(() => import('../features/placetags/PlaceTagsPage.tsx').then((m) => ({ default: m.PlaceTagsPage })));
 const OrgsPage = lazy(() => import('../features/orgs/OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));

@@ -18,6 +18,7 @@ import { makeErrorHandler } from './errors.ts';
 import { installAccessControl } from './access.ts';
 import { acceptFileUploads } from './files.ts';
 import { refuseControlCharacters } from './input.ts';
+import { compressResponses, isAssetPath, serveWeb } from './delivery.ts';
 
 z.config(z.locales.zhCN());
 
@@ -47,6 +48,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   app.setErrorHandler(makeErrorHandler(opts.database.db));
   const sessionPolicy = opts.sessionPolicy ?? sessionPolicyFromEnv();
   await app.register(import('@fastify/cookie'));
+  await compressResponses(app); // before any route: its hook is added to each route as it is registered
   installAccessControl(app, opts.database.db, sessionPolicy, opts.authenticator);
   acceptFileUploads(app);
   refuseControlCharacters(app); // every route: NUL and other control characters in params, query and JSON body → 400
@@ -96,14 +98,15 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   const webDist = opts.webDist ?? WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(import('@fastify/static'), { root: webDist, prefix: '/' }); // wildcard: files are found at request time, so a rebuild needs no restart
+    await serveWeb(app, webDist);
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
-      const e = new AppError('NOT_FOUND', `没有这个接口：${req.method} ${req.url.split('?')[0]}`);
+    if (req.url.startsWith('/api/') || isAssetPath(req.url) || !hasWeb || req.method !== 'GET') {
+      const what = isAssetPath(req.url) ? '文件' : '接口';
+      const e = new AppError('NOT_FOUND', `没有这个${what}：${req.method} ${req.url.split('?')[0]}`);
       return reply.status(404).send(e.toJSON());
     }
-    return reply.type('text/html').sendFile('index.html'); // client-side routes
+    return reply.type('text/html').sendFile('index.html'); // client-side routes (no-cache, precompressed like the files)
   });
   return app;
 }
