@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { choose, useBrowser } from './harness.ts';
+import { choose, closed, useBrowser } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo/demo.data.ts';
 
 const b = useBrowser();
-
-async function pick(page: Page, testId: string, text: string, optionTestId: string) {
-  const input = page.locator(`[data-testid="${testId}"] input`).first();
-  await input.click();
-  if (text) await input.fill(text);
-  await page.getByTestId(optionTestId).first().click();
-}
 
 async function date(page: Page, testId: string, value: string) {
   await page.getByTestId(testId).click();
@@ -38,17 +31,17 @@ describe('the activity log in the browser', () => {
     await page.getByTestId('activity-form-title').fill('闵行区司法局赴香格里拉开展结对帮扶并签约');
     await date(page, 'activity-form-start', '2024-05-20');
     await date(page, 'activity-form-end', '2024-05-22');
-    await pick(page, 'activity-form-pairing', '司法局', `pairing-option-${pairing.id}`);
+    await choose(page, 'activity-form-pairing', `pairing-option-${pairing.id}`, '司法局');
     // The agreement options load after the pairing is chosen: choose() picks again if a click on a list being replaced is lost.
     await choose(page, 'activity-form-link-agreement', `activity-form-link-agreement-option-${agreement.id}`);
     await page.keyboard.press('Escape');
     for (const [donor, yuan] of [['上海某律师事务所', '50000'], ['上海某公益基金会', '20000']]) {
       await page.getByTestId('activity-form-link-donation-new').click();
       await page.getByTestId('donation-form-donor-name').fill(donor);
-      await pick(page, 'donation-form-recipient-org', '', `org-option-${pairing.westOrg.id}`);
+      await choose(page, 'donation-form-recipient-org', `org-option-${pairing.westOrg.id}`, '');
       await page.getByTestId('donation-form-value').fill(yuan);
       await page.getByTestId('donation-form-submit').click();
-      await page.getByTestId('donation-form').waitFor({ state: 'hidden' });
+      await closed(page, 'donation-form');
     }
     await page.getByTestId('activity-form-submit').click();
     await page.getByTestId('activity-form').waitFor({ state: 'hidden' });
