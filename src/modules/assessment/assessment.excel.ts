@@ -25,10 +25,7 @@ export async function exportSample(q: Queryable, ctx: RequestContext, id: number
     { header: '核查时间', key: 'checkedAt', kind: 'text', width: 22 },
     { header: '记录编号', key: 'recordId', kind: 'int' },
   ];
-  const rows = s.items.map((i, index) => ({
-    index, indicatorName: i.indicatorName, kindLabel: i.kindLabel, label: i.label, date: i.date, placeName: i.placeName, orgName: i.orgName, value: i.value, unit: i.unit,
-    verdict: VERDICT(i.verified), note: i.note, checkedBy: i.checkedBy, checkedAt: i.checkedAt, recordId: i.recordId,
-  }));
+  const rows = s.items.map(({ verified, ...i }, index) => ({ ...i, index, verdict: VERDICT(verified) }));
   const file = await writeSheet(columns, rows, { sheetName: `交叉核查样本${s.id}` });
   return { file, name: `交叉核查-${s.scope.name}-${s.year}-样本${s.id}.xlsx` };
 }
