@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { loadDemoData } from '../app/demo.ts';
 import { searchRegions } from '../modules/regions/regions.service.ts';
 import { printError, printJson, UsageError, withDatabase } from './runtime.ts';
 import { serve } from './serve.ts';
@@ -8,6 +7,7 @@ import { exportCommand } from './export.ts';
 import { usersCommand } from './users.ts';
 import { importCommand } from './import.ts';
 import { indicatorsCommand } from './indicators.ts';
+import { demoCommand } from './demo.ts';
 
 const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
 
@@ -16,6 +16,8 @@ const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
   serve [--demo] [--port N]          启动 API 与网页（首次启动自动迁移数据库、加载行政区划）
   migrate                            应用数据库迁移并加载行政区划
   demo                               向空数据库加载演示数据（含每种角色一个演示账号）
+  demo --scale city|national [--seed N] [--json]
+                                     向空数据库生成规模演示数据（上海16个区、五年工作；city 为十分之一），经 COPY 加载
   users create-admin --username U [--name 姓名] [--org 组织]
                                      创建系统管理员；密码取自 XIEZUO_ADMIN_PASSWORD 或提示输入
   regions find <地名> [--within 代码] [--limit N] [--json]
@@ -51,10 +53,8 @@ export async function main(argv: string[]): Promise<number> {
         await withDatabase(async () => undefined, (m) => process.stdout.write(`${m}\n`));
         process.stdout.write('数据库已是最新。\n');
         return 0;
-      case 'demo': {
-        await withDatabase((d) => loadDemoData(d.db, (m) => process.stdout.write(`${m}\n`)));
-        return 0;
-      }
+      case 'demo':
+        return await demoCommand(rest);
       case 'regions':
         return await regionsCommand(rest);
       case 'pairings':

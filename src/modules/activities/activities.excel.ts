@@ -2,13 +2,11 @@ import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
+import { importRows, type ImportResult } from '../../platform/excel/import.ts';
 import { exportSheet } from '../../platform/excel/export.ts';
-import { orgIdByName } from '../orgs/orgs.service.ts';
-import { ACTIVITY_TYPES, activityInput, type ActivityListQuery } from './activities.contract.ts';
-import { createActivityIn, listActivities } from './activities.service.ts';
-
-const SEPARATOR = /[、,，;；\s]+/;
+import { ACTIVITY_TYPES, type ActivityListQuery } from './activities.contract.ts';
+import { listActivities } from './activities.service.ts';
+import { activitySheetImport } from './activities.import.ts';
 
 export const ACTIVITY_COLUMNS: Column[] = [
   { header: '类型', key: 'type', kind: 'enum', required: true, labels: ACTIVITY_TYPES, example: '考察/调研' },
@@ -29,30 +27,7 @@ export const activityTemplate = () =>
 
 export async function importActivities(db: Db, ctx: RequestContext, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
   const read = await readSheet(file, ACTIVITY_COLUMNS, { maxRows: 10_000 });
-  return importRows(db, ctx, read, {
-    entity: 'activity',
-    columns: ACTIVITY_COLUMNS,
-    skipInvalid,
-    toInput: async ({ values: v }, trx) => {
-      const orgNames = v.orgs ? String(v.orgs).split(SEPARATOR).filter(Boolean) : [];
-      const orgIds: number[] = [];
-      for (const n of orgNames) orgIds.push((await orgIdByName(trx, n, 'orgs'))!);
-      return parseRow(activityInput, {
-        type: v.type,
-        title: v.title,
-        startDate: v.startDate,
-        endDate: v.endDate ?? v.startDate,
-        regionCodes: v.regionCodes ? String(v.regionCodes).split(SEPARATOR).filter(Boolean) : [],
-        leadOrgId: await orgIdByName(trx, v.leadOrg as string | null, 'leadOrg'),
-        orgIds,
-        pairingId: v.pairingId,
-        leader: v.leader,
-        delegationSize: v.delegationSize,
-        narrative: v.narrative,
-      });
-    },
-    apply: (trx, input) => createActivityIn(trx, ctx, input),
-  });
+  return importRows(db, ctx, read, { entity: 'activity', columns: ACTIVITY_COLUMNS, skipInvalid, bulk: activitySheetImport(ctx) });
 }
 
 export const exportActivities = (db: Db, ctx: RequestContext, f: Omit<ActivityListQuery, 'page' | 'pageSize'>) =>

@@ -47,13 +47,13 @@ export async function inScope(q: Queryable, scope: Scope, id: number) {
   return !!(await q.selectFrom('activities as a').select('a.id').where('a.id', '=', id).where(activityInScope(scope)).executeTakeFirst());
 }
 
-type Values = { type: string; title: string; start_date: string; end_date: string; county_code: string | null; lead_org_id: number | null; pairing_id: number | null; leader: string | null; delegation_size: number | null; narrative: string | null; owning_org_id?: number | null; is_demo?: boolean };
+export type ActivityValues = { type: string; title: string; start_date: string; end_date: string; county_code: string | null; lead_org_id: number | null; pairing_id: number | null; leader: string | null; delegation_size: number | null; narrative: string | null; owning_org_id?: number | null; is_demo?: boolean };
 
-export async function insert(q: Queryable, v: Values) {
+export async function insert(q: Queryable, v: ActivityValues) {
   return (await q.insertInto('activities').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function update(q: Queryable, id: number, v: Partial<Values>) {
+export async function update(q: Queryable, id: number, v: Partial<ActivityValues>) {
   await q.updateTable('activities').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
 }
 

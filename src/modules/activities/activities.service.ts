@@ -5,9 +5,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
 import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
 import { assertOwner, chooseOwner } from '../../platform/access/ownership.ts';
-import { checkFitsPairing, checkRefs } from '../references/references.ts';
-import * as regionsRepo from '../regions/regions.repository.ts';
-import * as orgsRepo from '../orgs/orgs.repository.ts';
+import { Lookups } from '../references/references.lookups.ts';
 import { projectInScope } from '../projects/projects.repository.ts';
 import { donationInScope } from '../donations/donations.repository.ts';
 import { trainingInScope } from '../training/training.repository.ts';
@@ -68,15 +66,15 @@ async function checkLinks(q: Queryable, scope: Scope, links: ActivityInput['link
   }
 }
 
-async function resolve(q: Queryable, scope: Scope, a: Pick<ActivityInput, 'regionCodes' | 'orgIds' | 'leadOrgId' | 'pairingId' | 'links'>) {
-  const known = await regionsRepo.existingCodes(q, a.regionCodes);
-  const unknown = a.regionCodes.findIndex((c) => !known.has(c));
-  if (unknown >= 0) throw invalidField(`regionCodes.${unknown}`, `未知的区划代码 ${a.regionCodes[unknown]}`);
-  await checkRefs(q, scope, [['leadOrgId', 'org', a.leadOrgId], ...a.orgIds.map((id, i) => [`orgIds.${i}`, 'org', id] as [string, 'org', number]), ['pairingId', 'pairing', a.pairingId]]);
-  await checkLinks(q, scope, a.links, a.pairingId);
+async function resolve(look: Lookups, a: Pick<ActivityInput, 'regionCodes' | 'orgIds' | 'leadOrgId' | 'pairingId' | 'links'>) {
+  const scope = look.scope;
+  for (const [i, code] of a.regionCodes.entries()) if (!(await look.region(code))) throw invalidField(`regionCodes.${i}`, `未知的区划代码 ${code}`);
+  await look.checkRefs([['leadOrgId', 'org', a.leadOrgId], ...a.orgIds.map((id, i) => [`orgIds.${i}`, 'org', id] as [string, 'org', number]), ['pairingId', 'pairing', a.pairingId]]);
+  await checkLinks(look.q, scope, a.links, a.pairingId);
   // Participants come from the pairing's two ends; the places visited lie on its west side or in Shanghai.
-  const units = await orgsRepo.findByIds(q, [a.leadOrgId, ...a.orgIds].filter((x): x is number => !!x));
-  await checkFitsPairing(q, a.pairingId, [a.leadOrgId, ...a.orgIds].map((id, i) => [i === 0 ? 'leadOrgId' : `orgIds.${i - 1}`, units.find((u) => u.id === id)?.region_code] as [string, string | undefined]).filter(([, c]) => c), 'either');
+  const units = [a.leadOrgId, ...a.orgIds];
+  const regions = await Promise.all(units.map(async (id) => (id ? (await look.org(id))?.region_code : undefined)));
+  await look.checkFitsPairing(a.pairingId, units.map((_, i) => [i === 0 ? 'leadOrgId' : `orgIds.${i - 1}`, regions[i]] as [string, string | null | undefined]).filter(([, c]) => c), 'either');
   const county = a.regionCodes.find((c) => c.length >= 6)?.slice(0, 6) ?? null;
   const orgs = [a.leadOrgId, ...a.orgIds].filter((x): x is number => !!x);
   if (!scope.all && !orgs.some((id) => orgInScope(scope, id)) && !regionInScope(scope, county) && !a.pairingId) {
@@ -98,17 +96,29 @@ const columns = (a: ActivityPatch) => ({
 });
 
 export async function createActivityIn(q: Queryable, ctx: RequestContext, a: ActivityInput, opts: { isDemo?: boolean } = {}): Promise<Activity> {
-  const county = await resolve(q, ctx.scope, a);
-  const pairing = a.pairingId ? await pairingsRepo.findById(q, a.pairingId, ctx.scope) : null;
-  const id = await repo.insert(q, {
-    owning_org_id: chooseOwner(ctx, a.owningOrgId, [pairing?.east_id, a.leadOrgId, ...a.orgIds]),
-    type: a.type, title: a.title, start_date: a.startDate, end_date: a.endDate, county_code: county, lead_org_id: a.leadOrgId ?? null, pairing_id: a.pairingId ?? null,
-    leader: a.leader ?? null, delegation_size: a.delegationSize ?? null, narrative: a.narrative ?? null, is_demo: opts.isDemo ?? false,
-  });
+  const id = await repo.insert(q, await activityRow(new Lookups(q, ctx.scope), ctx, a, opts));
   await repo.replaceChildren(q, id, a);
   const [created] = await present(q, [id]);
   await writeAudit(q, ctx, { entity: 'activity', entityId: id, action: 'create', after: created });
   return created;
+}
+
+/** A new activity's stored row once its rules pass (a form's, or each row of a sheet's against the sheet's lookups). */
+export async function activityRow(look: Lookups, ctx: RequestContext, a: ActivityInput, opts: { isDemo?: boolean } = {}): Promise<repo.ActivityValues> {
+  const county = await resolve(look, a);
+  const pairing = a.pairingId ? await look.pairingInScope(a.pairingId) : null;
+  return {
+    owning_org_id: chooseOwner(ctx, a.owningOrgId, [pairing?.east_id, a.leadOrgId, ...a.orgIds]),
+    type: a.type, title: a.title, start_date: a.startDate, end_date: a.endDate, county_code: county, lead_org_id: a.leadOrgId ?? null, pairing_id: a.pairingId ?? null,
+    leader: a.leader ?? null, delegation_size: a.delegationSize ?? null, narrative: a.narrative ?? null, is_demo: opts.isDemo ?? false,
+  };
+}
+
+/** Activities by id as the API shows them (a sheet's new ones, for their audit entries), a few thousand per read (its names are matched in memory). */
+export async function activitiesByIds(q: Queryable, ids: number[]): Promise<Activity[]> {
+  const out: Activity[] = [];
+  for (let i = 0; i < ids.length; i += 2500) out.push(...(await present(q, ids.slice(i, i + 2500))));
+  return out;
 }
 
 export const createActivity = (db: Db, ctx: RequestContext, a: ActivityInput, opts: { isDemo?: boolean } = {}) =>
@@ -137,7 +147,7 @@ export async function updateActivity(db: Db, ctx: RequestContext, id: number, pa
       links: patch.links ?? [],
     };
     if ((patch.endDate ?? before.endDate) < (patch.startDate ?? before.startDate)) throw invalidField('endDate', '结束日期不能早于开始日期');
-    const county = await resolve(trx, ctx.scope, merged);
+    const county = await resolve(new Lookups(trx, ctx.scope), merged);
     await repo.update(trx, id, { ...columns(patch), county_code: county, ...(patch.owningOrgId !== undefined && { owning_org_id: patch.owningOrgId }) });
     await repo.replaceChildren(trx, id, patch);
     const [after] = await present(trx, [id]);

@@ -22,12 +22,23 @@ const DEMO_NOTE = '演示数据（依据公开工作简报整理）';
 
 export type DemoOutcome = { loaded: true; orgs: number; pairings: number; users: number; projects: number } | { loaded: false; reason: string };
 
-/** Loads the demo records through the services (so every rule and the audit apply), only into an empty database. */
-export async function loadDemo(db: Db): Promise<DemoOutcome> {
+/** The organisations, pairings and accounts every demo starts from, keyed by name ("east|west" for pairings). */
+export interface DemoBase {
+  ctx: RequestContext;
+  ids: Map<string, number>;
+  pairingIds: Map<string, number>;
+  asUser(username: string): Promise<RequestContext>;
+}
+
+/** Refuses unless the database holds no organisation yet: the demo never mixes with an office's records. */
+export async function demoRefusal(db: Db): Promise<string | null> {
   const existing = await db.selectFrom('orgs').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn<boolean>('bool_or', ['is_demo']).as('demo')]).executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) {
-    return { loaded: false, reason: existing.demo ? '演示数据已加载' : '数据库已有正式数据，不加载演示数据' };
-  }
+  if (Number(existing.n) === 0) return null;
+  return existing.demo ? '演示数据已加载' : '数据库已有正式数据，不加载演示数据';
+}
+
+/** The demo's organisations, pairings (with agreements) and one account per role, through the services. */
+export async function loadDemoBase(db: Db): Promise<DemoBase> {
   const ctx = { ...systemContext, actor: { id: null, name: 'demo' } };
   const ids = new Map<string, number>();
   for (const o of DEMO_ORGS) {
@@ -74,6 +85,14 @@ export async function loadDemo(db: Db): Promise<DemoOutcome> {
   for (const p of await db.selectFrom('pairings as p').innerJoin('orgs as e', 'e.id', 'p.east_org_id').innerJoin('orgs as w', 'w.id', 'p.west_org_id').select(['p.id', 'e.name as east', 'w.name as west']).execute()) {
     pairingIds.set(`${p.east}|${p.west}`, p.id);
   }
+  return { ctx, ids, pairingIds, asUser };
+}
+
+/** Loads the demo records through the services (so every rule and the audit apply), only into an empty database. */
+export async function loadDemo(db: Db): Promise<DemoOutcome> {
+  const refusal = await demoRefusal(db);
+  if (refusal) return { loaded: false, reason: refusal };
+  const { ctx, ids, pairingIds, asUser } = await loadDemoBase(db);
   await loadDemoPlaces(db, ctx);
   await loadDemoActivities(db, ctx, (name) => ids.get(name)!, (east, west) => pairingIds.get(`${east}|${west}`)!);
   await loadDemoPeople(db, ctx, ids);

@@ -2,12 +2,11 @@ import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
+import { importRows, type ImportResult } from '../../platform/excel/import.ts';
 import { exportSheet } from '../../platform/excel/export.ts';
-import * as orgsRepo from '../orgs/orgs.repository.ts';
-import { orgIdByName } from '../orgs/orgs.service.ts';
-import { DONATION_KINDS, donationInput, type DonationListQuery } from './donations.contract.ts';
-import { createDonationIn, listDonations } from './donations.service.ts';
+import { DONATION_KINDS, type DonationListQuery } from './donations.contract.ts';
+import { listDonations } from './donations.service.ts';
+import { donationSheetImport } from './donations.import.ts';
 
 export const DONATION_COLUMNS: Column[] = [
   { header: '捐赠方', key: 'donor', kind: 'text', required: true, note: '系统中的组织名称或简称；不在系统中的捐赠方照写名称', example: '锦天城律师事务所', width: 24 },
@@ -26,25 +25,7 @@ export const donationTemplate = () =>
 
 export async function importDonations(db: Db, ctx: RequestContext, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
   const read = await readSheet(file, DONATION_COLUMNS, { maxRows: 10_000 });
-  return importRows(db, ctx, read, {
-    entity: 'donation',
-    columns: DONATION_COLUMNS,
-    skipInvalid,
-    toInput: async ({ values: v }, trx) => {
-      const donorMatches = await orgsRepo.findByNameOrAlias(trx, String(v.donor));
-      return parseRow(donationInput, {
-        ...(donorMatches.length === 1 ? { donorOrgId: donorMatches[0].id } : { donorName: v.donor }),
-        recipientOrgId: await orgIdByName(trx, v.recipientOrg as string | null, 'recipientOrg'),
-        recipientRegion: v.recipientRegion,
-        kind: v.kind,
-        valueFen: v.valueFen,
-        purpose: v.purpose,
-        donatedOn: v.donatedOn,
-        pairingId: v.pairingId,
-      });
-    },
-    apply: (trx, input) => createDonationIn(trx, ctx, input),
-  });
+  return importRows(db, ctx, read, { entity: 'donation', columns: DONATION_COLUMNS, skipInvalid, bulk: donationSheetImport(ctx) });
 }
 
 export const exportDonations = (db: Db, ctx: RequestContext, f: Omit<DonationListQuery, 'page' | 'pageSize'>) =>

@@ -46,6 +46,11 @@ export async function list(q: Queryable, scope: Scope, f: DonationListQuery) {
 export async function findById(q: Queryable, scope: Scope, id: number) {
   return base(q, scope).selectAll('d').select(columns).where('d.id', '=', id).executeTakeFirst();
 }
+
+/** Many at once (a sheet's new donations, for their audit entries), by id. */
+export async function findByIds(q: Queryable, scope: Scope, ids: number[]) {
+  return ids.length ? base(q, scope).selectAll('d').select(columns).where(sql<SqlBool>`d.id = any(${ids}::bigint[])`).orderBy('d.id').execute() : [];
+}
 export type DonationRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
 
 export async function items(q: Queryable, ids: number[]) {
@@ -53,12 +58,12 @@ export async function items(q: Queryable, ids: number[]) {
   return q.selectFrom('donation_items').selectAll().where('donation_id', 'in', ids).orderBy('id').execute();
 }
 
-type Values = { donor_org_id: number | null; donor_name: string | null; recipient_org_id: number | null; recipient_region: string | null; county_code: string | null; kind: 'cash' | 'goods'; value_fen: number; purpose: string | null; donated_on: string; pairing_id: number | null; activity_id: number | null; owning_org_id?: number | null; claim_status?: 'pending' | 'confirmed' | 'refused'; claim_note?: string | null; claim_decided_by?: string | null; claim_decided_at?: Date | null; is_demo?: boolean };
+export type DonationValues = { donor_org_id: number | null; donor_name: string | null; recipient_org_id: number | null; recipient_region: string | null; county_code: string | null; kind: 'cash' | 'goods'; value_fen: number; purpose: string | null; donated_on: string; pairing_id: number | null; activity_id: number | null; owning_org_id?: number | null; claim_status?: 'pending' | 'confirmed' | 'refused'; claim_note?: string | null; claim_decided_by?: string | null; claim_decided_at?: Date | null; is_demo?: boolean };
 
-export async function insert(q: Queryable, v: Values) {
+export async function insert(q: Queryable, v: DonationValues) {
   return (await q.insertInto('donations').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
-export async function update(q: Queryable, id: number, v: Partial<Values>) {
+export async function update(q: Queryable, id: number, v: Partial<DonationValues>) {
   await q.updateTable('donations').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
 }
 export async function remove(q: Queryable, id: number) {

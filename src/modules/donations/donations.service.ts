@@ -5,11 +5,10 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
 import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
 import { assertOwner, chooseOwner, claimStatusFor } from '../../platform/access/ownership.ts';
-import { checkFitsPairing, checkRefs, sameArea } from '../references/references.ts';
+import { sameArea } from '../references/references.ts';
+import { Lookups } from '../references/references.lookups.ts';
 import * as regionsRepo from '../regions/regions.repository.ts';
-import * as orgsRepo from '../orgs/orgs.repository.ts';
 import * as repo from './donations.repository.ts';
-import * as pairingsRepo from '../pairings/pairings.repository.ts';
 import type { Donation, DonationInput, DonationListQuery, DonationPatch } from './donations.contract.ts';
 
 async function present(q: Queryable, rows: repo.DonationRow[]): Promise<Donation[]> {
@@ -54,7 +53,8 @@ export async function listDonations(q: Queryable, scope: Scope, f: DonationListQ
  * goods their declared value — the sum of the items' values when every item has one. The county
  * it counts for comes from the recipient.
  */
-async function resolve(q: Queryable, scope: Scope, d: DonationInput) {
+async function resolve(look: Lookups, d: DonationInput) {
+  const scope = look.scope;
   if (!d.donorOrgId && !d.donorName) throw invalidField('donorName', '请填写捐赠方（组织或名称）');
   if (!d.recipientOrgId && !d.recipientRegion) throw invalidField('recipientOrgId', '请填写受赠方（组织或地点）');
   const itemSum = d.items.every((i) => i.valueFen != null) && d.items.length ? d.items.reduce((s, i) => s + (i.valueFen ?? 0), 0) : null;
@@ -64,11 +64,11 @@ async function resolve(q: Queryable, scope: Scope, d: DonationInput) {
     throw invalidField('valueFen', `申报价值 ${(d.valueFen / 100).toFixed(2)} 元与物品价值合计 ${(itemSum / 100).toFixed(2)} 元不符`);
   }
   if (d.kind === 'cash' && d.items.length) throw invalidField('items', '资金捐赠不应列物品');
-  await checkRefs(q, scope, [['donorOrgId', 'org', d.donorOrgId], ['recipientOrgId', 'org', d.recipientOrgId], ['pairingId', 'pairing', d.pairingId], ['activityId', 'activity', d.activityId]]);
-  const recipient = d.recipientOrgId ? await orgsRepo.findById(q, d.recipientOrgId) : null;
+  await look.checkRefs([['donorOrgId', 'org', d.donorOrgId], ['recipientOrgId', 'org', d.recipientOrgId], ['pairingId', 'pairing', d.pairingId], ['activityId', 'activity', d.activityId]]);
+  const recipient = d.recipientOrgId ? await look.org(d.recipientOrgId) : null;
   let county: string | null = null;
   if (d.recipientRegion) {
-    const region = await regionsRepo.findByCode(q, d.recipientRegion);
+    const region = await look.region(d.recipientRegion);
     if (!region) throw invalidField('recipientRegion', `未知的区划代码 ${d.recipientRegion}`);
     county = region.level >= 3 ? d.recipientRegion.slice(0, 6) : null;
     // The recipient unit must lie in the place the donation is recorded for.
@@ -78,8 +78,8 @@ async function resolve(q: Queryable, scope: Scope, d: DonationInput) {
   } else if (recipient) {
     county = recipient.region_code && recipient.region_code.length >= 6 ? recipient.region_code.slice(0, 6) : null;
   }
-  await checkFitsPairing(q, d.pairingId, [[d.recipientRegion ? 'recipientRegion' : 'recipientOrgId', county]], 'west');
-  const pairing = d.pairingId ? await pairingsRepo.findById(q, d.pairingId, scope) : null;
+  await look.checkFitsPairing(d.pairingId, [[d.recipientRegion ? 'recipientRegion' : 'recipientOrgId', county]], 'west');
+  const pairing = d.pairingId ? await look.pairingInScope(d.pairingId) : null;
   if (!scope.all && !pairing && !(d.donorOrgId && orgInScope(scope, d.donorOrgId)) && !(d.recipientOrgId && orgInScope(scope, d.recipientOrgId)) && !regionInScope(scope, county)) {
     throw new AppError('FORBIDDEN', '该捐赠不在您的数据范围内：捐赠方、受赠方、受赠地或结对关系须属于您的范围', [{ path: 'recipientOrgId', message: '超出数据范围' }]);
   }
@@ -89,9 +89,18 @@ async function resolve(q: Queryable, scope: Scope, d: DonationInput) {
 }
 
 export async function createDonationIn(q: Queryable, ctx: RequestContext, d: DonationInput, opts: { isDemo?: boolean } = {}): Promise<Donation> {
-  const { value, county, claim } = await resolve(q, ctx.scope, d);
-  const id = await repo.insert(q, {
-    owning_org_id: chooseOwner(ctx, d.owningOrgId, [d.pairingId ? (await pairingsRepo.findById(q, d.pairingId, ctx.scope))?.east_id : null, d.donorOrgId, d.recipientOrgId]),
+  const id = await repo.insert(q, await donationRow(new Lookups(q, ctx.scope), ctx, d, opts));
+  await repo.replaceItems(q, id, d.items);
+  const created = await getDonation(q, ctx.scope, id);
+  await writeAudit(q, ctx, { entity: 'donation', entityId: id, action: 'create', after: created });
+  return created;
+}
+
+/** A new donation's stored row once its rules pass (a form's, or each row of a sheet's against the sheet's lookups). */
+export async function donationRow(look: Lookups, ctx: RequestContext, d: DonationInput, opts: { isDemo?: boolean } = {}): Promise<repo.DonationValues> {
+  const { value, county, claim } = await resolve(look, d);
+  return {
+    owning_org_id: chooseOwner(ctx, d.owningOrgId, [d.pairingId ? (await look.pairingInScope(d.pairingId))?.east_id : null, d.donorOrgId, d.recipientOrgId]),
     claim_status: claim,
     donor_org_id: d.donorOrgId ?? null,
     donor_name: d.donorName ?? null,
@@ -105,11 +114,12 @@ export async function createDonationIn(q: Queryable, ctx: RequestContext, d: Don
     pairing_id: d.pairingId ?? null,
     activity_id: d.activityId ?? null,
     is_demo: opts.isDemo ?? false,
-  });
-  await repo.replaceItems(q, id, d.items);
-  const created = await getDonation(q, ctx.scope, id);
-  await writeAudit(q, ctx, { entity: 'donation', entityId: id, action: 'create', after: created });
-  return created;
+  };
+}
+
+/** Donations by id as the API shows them (a sheet's new ones, for their audit entries). */
+export async function donationsByIds(q: Queryable, scope: Scope, ids: number[]): Promise<Donation[]> {
+  return present(q, await repo.findByIds(q, scope, ids));
 }
 
 export const createDonation = (db: Db, ctx: RequestContext, d: DonationInput, opts: { isDemo?: boolean } = {}) =>
@@ -120,7 +130,7 @@ export async function updateDonation(db: Db, ctx: RequestContext, id: number, pa
     const before = await getDonation(trx, ctx.scope, id);
     assertOwner(ctx, before, '捐赠');
     const merged: DonationInput = { ...before, ...patch, items: patch.items ?? before.items };
-    const { value, county, claim } = await resolve(trx, ctx.scope, merged);
+    const { value, county, claim } = await resolve(new Lookups(trx, ctx.scope), merged);
     const recipientChanged = merged.recipientOrgId !== before.recipientOrgId || county !== before.countyCode;
     if (patch.owningOrgId !== undefined) chooseOwner(ctx, patch.owningOrgId, []);
     await repo.update(trx, id, {

@@ -1,13 +1,12 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { invalidField } from '../../platform/errors.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
 import { importRows, type ImportResult } from '../../platform/excel/import.ts';
 import { projectInScope } from '../projects/projects.repository.ts';
-import { FUND_KINDS, type FundInput } from './funds.contract.ts';
-import { addTransactionIn } from './funds.service.ts';
+import { FUND_KINDS } from './funds.contract.ts';
+import { fundSheetImport } from './funds.import.ts';
 
 export const MAX_FUND_ROWS = 10_000;
 
@@ -28,18 +27,7 @@ export async function fundTemplate(): Promise<Buffer> {
 
 export async function importFundTransactions(db: Db, ctx: RequestContext, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
   const read = await readSheet(file, FUND_COLUMNS, { maxRows: MAX_FUND_ROWS });
-  return importRows<{ projectId: number; input: FundInput }>(db, ctx, read, {
-    entity: 'fund_transaction',
-    columns: FUND_COLUMNS,
-    skipInvalid,
-    toInput: async ({ values: v }, trx) => {
-      const project = await trx.selectFrom('projects as p').select('p.id').where('p.code', '=', String(v.projectCode)).where(projectInScope(ctx.scope)).executeTakeFirst();
-      if (!project) throw invalidField('projectCode', `找不到项目「${v.projectCode}」（或不在您的数据范围内）`);
-      if ((v.amountFen as number) <= 0) throw invalidField('amountFen', '金额必须大于 0');
-      return { projectId: project.id, input: { kind: v.kind as FundInput['kind'], amountFen: v.amountFen as number, onDate: v.onDate as string, documentNo: (v.documentNo as string) ?? null, note: (v.note as string) ?? null } };
-    },
-    apply: (trx, { projectId, input }) => addTransactionIn(trx, ctx, projectId, input),
-  });
+  return importRows(db, ctx, read, { entity: 'fund_transaction', columns: FUND_COLUMNS, skipInvalid, bulk: fundSheetImport(ctx) });
 }
 
 /** Fund transactions of the projects in scope, filtered by county and year of the transaction date. */

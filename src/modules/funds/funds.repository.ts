@@ -20,7 +20,9 @@ export async function signaturesOf(q: Queryable, ids: number[]) {
     .execute();
 }
 
-export async function insert(q: Queryable, v: { project_id: number; county_code: string; kind: 'allocate' | 'disburse' | 'spend' | 'return'; amount_fen: number; on_date: string; document_no: string | null; note: string | null; status: 'pending' | 'effective'; created_by: number | null }) {
+export type FundValues = { project_id: number; county_code: string; kind: 'allocate' | 'disburse' | 'spend' | 'return'; amount_fen: number; on_date: string; document_no: string | null; note: string | null; status: 'pending' | 'effective'; created_by: number | null };
+
+export async function insert(q: Queryable, v: FundValues) {
   return (await q.insertInto('fund_transactions').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
 

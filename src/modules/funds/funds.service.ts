@@ -14,7 +14,12 @@ const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
 
 async function present(q: Queryable, rows: repo.FundRow[]): Promise<FundTransaction[]> {
   const sigs = await repo.signaturesOf(q, rows.map((r) => r.id));
-  return rows.map((r) => ({
+  return rows.map((r) => toTransaction(r, sigs.filter((s) => s.transaction_id === r.id)));
+}
+
+/** A stored transaction with its signatures, as the API shows it (and the audit records it). */
+export function toTransaction(r: repo.FundRow, sigs: Awaited<ReturnType<typeof repo.signaturesOf>>): FundTransaction {
+  return {
     id: r.id,
     projectId: r.project_id,
     kind: r.kind,
@@ -23,9 +28,9 @@ async function present(q: Queryable, rows: repo.FundRow[]): Promise<FundTransact
     documentNo: r.document_no,
     note: r.note,
     status: r.status,
-    signatures: sigs.filter((s) => s.transaction_id === r.id).map((s) => ({ userId: s.user_id, displayName: s.display_name, side: s.side, signedAt: s.signed_at.toISOString() })),
+    signatures: sigs.map((s) => ({ userId: s.user_id, displayName: s.display_name, side: s.side, signedAt: s.signed_at.toISOString() })),
     createdAt: r.created_at.toISOString(),
-  }));
+  };
 }
 
 async function projectInScope(q: Queryable, ctx: RequestContext, projectId: number) {
@@ -39,12 +44,14 @@ export async function listTransactions(q: Queryable, ctx: RequestContext, projec
   return present(q, await repo.listForProject(q, projectId));
 }
 
+type Sums = projectsRepo.FundSums;
+
 /**
  * The money invariants, checked under the project's row lock so concurrent requests cannot both
  * pass: allocated ≤ approved; disbursed (effective and pending) ≤ allocated; spent ≤ disbursed − returned;
  * returned ≤ disbursed − spent.
  */
-function checkInvariant(kind: FundKind, amount: number, approved: number, s: Awaited<ReturnType<typeof projectsRepo.fundSums>>) {
+export function checkInvariant(kind: FundKind, amount: number, approved: number, s: Sums) {
   const net = s.disbursed - s.returned;
   if (kind === 'allocate' && s.allocated + amount > approved) {
     throw invalidField('amountFen', `下达后累计 ${yuan(s.allocated + amount)}，超过批复金额 ${yuan(approved)}`);
@@ -60,36 +67,61 @@ function checkInvariant(kind: FundKind, amount: number, approved: number, s: Awa
   }
 }
 
+/** A disbursement waits for its two signatures (会签); every other kind counts at once. */
+export const initialStatus = (kind: FundKind): 'pending' | 'effective' => (kind === 'disburse' ? 'pending' : 'effective');
+
+/** The project's sums once a new transaction of that kind is recorded (a sheet's later rows are checked against them). */
+export function countIn(s: Sums, kind: FundKind, amount: number): void {
+  if (kind === 'allocate') s.allocated += amount;
+  else if (kind === 'disburse') s.pendingDisbursement += amount;
+  else if (kind === 'spend') s.spent += amount;
+  else s.returned += amount;
+}
+
+/** Who may record it: 下达 needs fund:allocate, the others fund:record. */
+export function checkMayRecord(ctx: RequestContext, kind: FundKind) {
+  const action = ACTION_OF[kind];
+  if (!ctx.permissions.has(action)) throw new AppError('FORBIDDEN', `没有权限登记「${FUND_KINDS[kind]}」：需要「${ACTIONS[action]}」`);
+}
+
+/** Money moves only between approval and the handover of assets. */
+export function checkFundable(status: ProjectStatus) {
+  if (!FUNDABLE.includes(status)) {
+    throw new AppError('RULE_VIOLATION', `项目处于「${PROJECT_STATUSES[status]}」状态，不能登记资金：资金往来须在批复之后、资产移交之前`, [{ path: 'kind', message: '项目状态不允许' }]);
+  }
+}
+
 export async function addTransaction(db: Db, ctx: RequestContext, projectId: number, input: FundInput): Promise<FundTransaction> {
   return db.transaction().execute((trx) => addTransactionIn(trx, ctx, projectId, input));
 }
 
-/** The same inside a caller's transaction (imports run many of these, each under a savepoint). */
+/** The same inside a caller's transaction. */
 export async function addTransactionIn(trx: Queryable, ctx: RequestContext, projectId: number, input: FundInput): Promise<FundTransaction> {
-  const action = ACTION_OF[input.kind];
-  if (!ctx.permissions.has(action)) throw new AppError('FORBIDDEN', `没有权限登记「${FUND_KINDS[input.kind]}」：需要「${ACTIONS[action]}」`);
+  checkMayRecord(ctx, input.kind);
   await projectInScope(trx, ctx, projectId);
   await projectsRepo.lock(trx, projectId);
   const project = (await projectsRepo.findById(trx, ctx.scope, projectId))!;
-  const status = project.status as ProjectStatus;
-  if (!FUNDABLE.includes(status)) {
-    throw new AppError('RULE_VIOLATION', `项目处于「${PROJECT_STATUSES[status]}」状态，不能登记资金：资金往来须在批复之后、资产移交之前`, [{ path: 'kind', message: '项目状态不允许' }]);
-  }
+  checkFundable(project.status as ProjectStatus);
   checkInvariant(input.kind, input.amountFen, project.approved_fen ?? 0, await projectsRepo.fundSums(trx, projectId));
-  const id = await repo.insert(trx, {
+  const id = await repo.insert(trx, transactionRow(ctx, projectId, project.county_code, input));
+  const [created] = await present(trx, [(await repo.findById(trx, id))!]);
+  await writeAudit(trx, ctx, { entity: 'fund_transaction', entityId: id, action: 'create', after: created });
+  return created;
+}
+
+/** The stored row of a new transaction whose rules have passed. */
+export function transactionRow(ctx: RequestContext, projectId: number, countyCode: string, input: FundInput): repo.FundValues {
+  return {
     project_id: projectId,
-    county_code: project.county_code,
+    county_code: countyCode,
     kind: input.kind,
     amount_fen: input.amountFen,
     on_date: input.onDate,
     document_no: input.documentNo ?? null,
     note: input.note ?? null,
-    status: input.kind === 'disburse' ? 'pending' : 'effective',
+    status: initialStatus(input.kind),
     created_by: ctx.actor.id,
-  });
-  const [created] = await present(trx, [(await repo.findById(trx, id))!]);
-  await writeAudit(trx, ctx, { entity: 'fund_transaction', entityId: id, action: 'create', after: created });
-  return created;
+  };
 }
 
 /**

@@ -1,10 +1,9 @@
-import type { Queryable } from '../../platform/db/database.ts';
 import type { Column } from '../../platform/excel/columns.ts';
-import * as orgsRepo from '../orgs/orgs.repository.ts';
+import type { Lookups } from '../references/references.lookups.ts';
 import { kindSheetFiles, type KindSheet } from '../recordkinds/recordkinds.sheets.ts';
 import { INDUSTRIES, PARK_KINDS, enterpriseFields, farmingFields, parkFields, workshopFields, type IndustryListQuery } from './industry.contract.ts';
 import { ENTERPRISES, FARMING, PARKS, WORKSHOPS } from './industry.kinds.ts';
-import { createRecordIn, listRecords } from './industry.service.ts';
+import { listRecords, sheetRecords } from './industry.service.ts';
 
 /**
  * The 产业合作 tables as spreadsheets (元 for money, 亩 for areas, organisations by name). An export
@@ -29,9 +28,9 @@ const tail: Column[] = [
 const activity: Column = { header: '工作动态编号', key: 'activityId', kind: 'int', note: '工作动态页面上的编号，可留空' };
 
 /** A name that is exactly one registered organisation (of the side, when given) becomes its id; else it is kept as a name. */
-async function orgOrName(q: Queryable, text: unknown, side?: 'east' | 'west'): Promise<{ id: number | null; name: string | null }> {
+async function orgOrName(look: Lookups, text: unknown, side?: 'east' | 'west'): Promise<{ id: number | null; name: string | null }> {
   if (text == null || text === '') return { id: null, name: null };
-  const found = (await orgsRepo.findByNameOrAlias(q, String(text))).filter((o) => !side || o.side === side);
+  const found = (await look.orgsNamed(String(text))).filter((o) => !side || o.side === side);
   return found.length === 1 ? { id: found[0].id, name: null } : { id: null, name: String(text) };
 }
 const zero = (v: unknown) => v ?? 0;
@@ -61,8 +60,9 @@ export const INDUSTRY_SHEETS: IndustrySheet[] = [
       name: '上海某农业科技有限公司', origin: '上海市闵行区人民政府', originRegion: null, countyCode: '533401', placeCode: null, industry: 'agri_processing',
       signedFen: 5_000_000_000, actualFen: 1_200_000_000, signedOn: '2024-05-20', jobs: 120, poorEmployed: 40, monitoredEmployed: 5, activityId: null, pairingId: null, note: null,
     },
-    toInput: async ({ origin, ...v }, q) => {
-      const o = await orgOrName(q, origin, 'east');
+    orgCell: 'origin',
+    toInput: async ({ origin, ...v }, look) => {
+      const o = await orgOrName(look, origin, 'east');
       return { ...v, originOrgId: o.id, originName: o.name, actualFen: zero(v.actualFen), poorEmployed: zero(v.poorEmployed), monitoredEmployed: zero(v.monitoredEmployed) };
     },
   },
@@ -101,8 +101,9 @@ export const INDUSTRY_SHEETS: IndustrySheet[] = [
       ...tail,
     ],
     example: { name: '某村帮扶车间（服装加工）', countyCode: '533401', placeCode: null, operator: '某服饰有限公司', openedOn: '2022-03-01', closedOn: null, employees: 45, poorEmployed: 30, monitoredEmployed: 3, pairingId: null, note: null },
-    toInput: async ({ operator, ...v }, q) => {
-      const o = await orgOrName(q, operator);
+    orgCell: 'operator',
+    toInput: async ({ operator, ...v }, look) => {
+      const o = await orgOrName(look, operator);
       return { ...v, operatorOrgId: o.id, operatorName: o.name, poorEmployed: zero(v.poorEmployed), monitoredEmployed: zero(v.monitoredEmployed) };
     },
   },
@@ -123,8 +124,9 @@ export const INDUSTRY_SHEETS: IndustrySheet[] = [
       ...tail,
     ],
     example: { product: '五味子', buyer: '上海某药业有限公司', countyCode: '533401', placeCode: null, acreageMu: 1000, households: 200, contractFen: 300_000_000, signedOn: '2024-04-10', activityId: null, pairingId: null, note: null },
-    toInput: async ({ buyer, ...v }, q) => {
-      const o = await orgOrName(q, buyer);
+    orgCell: 'buyer',
+    toInput: async ({ buyer, ...v }, look) => {
+      const o = await orgOrName(look, buyer);
       return { ...v, buyerOrgId: o.id, buyerName: o.name, households: zero(v.households), contractFen: zero(v.contractFen) };
     },
   },
@@ -132,4 +134,4 @@ export const INDUSTRY_SHEETS: IndustrySheet[] = [
 
 /** Template (export-only columns left out), import and export as every record kind has them. */
 // Listed records already carry the cells' names: origin, operator and buyer as the organisation's name or the name given.
-export const INDUSTRY_FILES = kindSheetFiles<IndustryListQuery>({ createRecordIn, listRecords });
+export const INDUSTRY_FILES = kindSheetFiles<IndustryListQuery>({ sheetRecords, listRecords });

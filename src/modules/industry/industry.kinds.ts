@@ -1,8 +1,6 @@
-import type { Queryable } from '../../platform/db/database.ts';
 import { invalidField } from '../../platform/errors.ts';
 import type { RefKind } from '../../platform/contract.ts';
-import * as regionsRepo from '../regions/regions.repository.ts';
-import { checkFitsPairing } from '../references/references.ts';
+import type { Lookups } from '../references/references.lookups.ts';
 import type { Names as RecordNames, RecordKindSpec } from '../recordkinds/recordkinds.service.ts';
 import * as repo from './industry.repository.ts';
 import type {
@@ -20,16 +18,16 @@ export type Names = RecordNames<Org>;
 
 export type KindSpec<K extends repo.Kind, I, O> = RecordKindSpec<K, repo.RowOf<K>, I, O, Org>;
 
-async function checkCounty(q: Queryable, code: string) {
+async function checkCounty(look: Lookups, code: string) {
   if (code.startsWith('31')) throw invalidField('countyCode', '受援县不能是上海的区划');
-  if (!(await regionsRepo.findByCode(q, code))) throw invalidField('countyCode', `未知的区划代码 ${code}`);
+  if (!(await look.region(code))) throw invalidField('countyCode', `未知的区划代码 ${code}`);
 }
 
 /** A township or village of the record's county. */
-async function checkPlace(q: Queryable, county: string, place: string | null | undefined) {
+async function checkPlace(look: Lookups, county: string, place: string | null | undefined) {
   if (!place) return;
   if (!place.startsWith(county)) throw invalidField('placeCode', `乡镇或村 ${place} 不在受援县 ${county} 内`);
-  if (!(await regionsRepo.findByCode(q, place))) throw invalidField('placeCode', `未知的区划代码 ${place}`);
+  if (!(await look.region(place))) throw invalidField('placeCode', `未知的区划代码 ${place}`);
 }
 
 function needOrgOrName(orgId: number | null | undefined, name: string | null | undefined, path: string, what: string) {
@@ -41,10 +39,10 @@ function notMore(part: number, whole: number, path: string, partLabel: string, w
 }
 
 /** The place fields every kind shares: county, place, and their fit with the pairing's recipient side. */
-async function checkWhere(q: Queryable, v: { countyCode: string; placeCode?: string | null; pairingId?: number | null }) {
-  await checkCounty(q, v.countyCode);
-  await checkPlace(q, v.countyCode, v.placeCode);
-  await checkFitsPairing(q, v.pairingId, [['countyCode', v.countyCode], ['placeCode', v.placeCode]], 'west');
+async function checkWhere(look: Lookups, v: { countyCode: string; placeCode?: string | null; pairingId?: number | null }) {
+  await checkCounty(look, v.countyCode);
+  await checkPlace(look, v.countyCode, v.placeCode);
+  await look.checkFitsPairing(v.pairingId, [['countyCode', v.countyCode], ['placeCode', v.placeCode]], 'west');
 }
 
 type Common = { county_code: string; place_code: string | null; pairing_id: number | null; note: string | null; owning_org_id: number | null };
@@ -80,16 +78,16 @@ export const ENTERPRISES: KindSpec<'enterprise', EnterpriseInput, Enterprise> = 
     activity_id: v.activityId ?? null, ...commonValues(v),
   }),
   refs: (v) => [...commonRefs(v), ['activityId', 'activity', v.activityId], ['originOrgId', 'org', v.originOrgId]],
-  async check(q, v) {
+  async check(look, v) {
     needOrgOrName(v.originOrgId, v.originName, 'originOrgId', '引进来源单位');
     let originRegion = v.originRegion ?? null;
     if (v.originOrgId) {
-      const org = (await repo.orgsByIds(q, [v.originOrgId])).get(v.originOrgId)!; // checked as a reference already
+      const org = (await look.org(v.originOrgId))!; // checked as a reference already
       if (org.side !== 'east') throw invalidField('originOrgId', `引进来源单位应为帮扶方（东部）单位，${org.name}是受援方单位；其他来源请填写名称`);
       originRegion ??= org.region_code;
     }
-    if (v.originRegion && !(await regionsRepo.findByCode(q, v.originRegion))) throw invalidField('originRegion', `未知的区划代码 ${v.originRegion}`);
-    await checkWhere(q, v);
+    if (v.originRegion && !(await look.region(v.originRegion))) throw invalidField('originRegion', `未知的区划代码 ${v.originRegion}`);
+    await checkWhere(look, v);
     notMore(v.poorEmployed, v.jobs, 'poorEmployed', '脱贫人口就业人数', '带动就业人数');
     notMore(v.monitoredEmployed, v.jobs, 'monitoredEmployed', '监测对象就业人数', '带动就业人数');
     return { ...v, originRegion };
@@ -114,8 +112,8 @@ export const PARKS: KindSpec<'park', ParkInput, Park> = {
   }),
   toValues: (v) => ({ name: v.name, kind: v.kind, area_mu: v.areaMu, established_on: v.establishedOn, enterprises: v.enterprises, jobs: v.jobs, ...commonValues(v) }),
   refs: (v) => commonRefs(v),
-  async check(q, v) {
-    await checkWhere(q, v);
+  async check(look, v) {
+    await checkWhere(look, v);
     return v;
   },
   place: (v) => ({ county: v.countyCode }),
@@ -137,10 +135,10 @@ export const WORKSHOPS: KindSpec<'workshop', WorkshopInput, Workshop> = {
     employees: v.employees, poor_employed: v.poorEmployed, monitored_employed: v.monitoredEmployed, ...commonValues(v),
   }),
   refs: (v) => [...commonRefs(v), ['operatorOrgId', 'org', v.operatorOrgId]],
-  async check(q, v) {
+  async check(look, v) {
     needOrgOrName(v.operatorOrgId, v.operatorName, 'operatorOrgId', '运营主体');
     if (v.closedOn && v.closedOn < v.openedOn) throw invalidField('closedOn', `停办日期（${v.closedOn}）不能早于建成投产日期（${v.openedOn}）`);
-    await checkWhere(q, v);
+    await checkWhere(look, v);
     notMore(v.poorEmployed, v.employees, 'poorEmployed', '脱贫人口就业人数', '吸纳就业人数');
     notMore(v.monitoredEmployed, v.employees, 'monitoredEmployed', '监测对象就业人数', '吸纳就业人数');
     return v;
@@ -164,9 +162,9 @@ export const FARMING: KindSpec<'farming', FarmingInput, Farming> = {
     signed_on: v.signedOn, activity_id: v.activityId ?? null, ...commonValues(v),
   }),
   refs: (v) => [...commonRefs(v), ['activityId', 'activity', v.activityId], ['buyerOrgId', 'org', v.buyerOrgId]],
-  async check(q, v) {
+  async check(look, v) {
     needOrgOrName(v.buyerOrgId, v.buyerName, 'buyerOrgId', '收购方');
-    await checkWhere(q, v);
+    await checkWhere(look, v);
     return v;
   },
   place: (v) => ({ county: v.countyCode, orgId: v.buyerOrgId }),

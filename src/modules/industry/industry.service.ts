@@ -6,7 +6,7 @@ import * as repo from './industry.repository.ts';
 import type { IndustrySummary, IndustryTotals } from './industry.contract.ts';
 
 /** The same list / read / create / update / delete for every 产业合作 record kind (the shared record-kind service). */
-export const { listRecords, getRecord, createRecord, createRecordIn, updateRecord, deleteRecord } = recordKinds(repo.store, repo.orgsByIds);
+export const { listRecords, getRecord, createRecord, createRecordIn, updateRecord, deleteRecord, sheetRecords } = recordKinds(repo.store, repo.orgsByIds);
 
 // ---- totals per county and year (产业合作 in the assessment) ----
 

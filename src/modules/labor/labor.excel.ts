@@ -1,9 +1,8 @@
 import type { Column } from '../../platform/excel/columns.ts';
-import * as orgsRepo from '../orgs/orgs.repository.ts';
 import { kindSheetFiles, type KindSheet } from '../recordkinds/recordkinds.sheets.ts';
 import { DESTINATIONS, jobFairFields, placementFields, retentionFields, workstationFields, type LaborListQuery } from './labor.contract.ts';
 import { FAIRS, PLACEMENTS, RETENTION, WORKSTATIONS } from './labor.kinds.ts';
-import { createRecordIn, listRecords } from './labor.service.ts';
+import { listRecords, sheetRecords } from './labor.service.ts';
 
 /** The labor tables as spreadsheets: monthly placements, job fairs, workstations in Shanghai, 6-month retention. */
 export interface LaborSheet extends KindSheet {
@@ -48,8 +47,9 @@ export const LABOR_SHEETS: LaborSheet[] = [
       ...common,
     ],
     example: { heldOn: '2023-03-15', title: '沪滇劳务协作专场招聘会', regionCode: '533401', countyCode: null, organiser: null, employers: 42, jobsOffered: 1200, attendees: 800, placed: 96, pairingId: null, note: null },
-    toInput: async ({ organiser, ...v }, q) => {
-      const found = organiser ? await orgsRepo.findByNameOrAlias(q as never, String(organiser)) : [];
+    orgCell: 'organiser',
+    toInput: async ({ organiser, ...v }, look) => {
+      const found = organiser ? await look.orgsNamed(String(organiser)) : [];
       return { ...v, ...(found.length === 1 ? { organiserOrgId: found[0].id } : { organiserName: organiser ?? null }) };
     },
   },
@@ -68,8 +68,9 @@ export const LABOR_SHEETS: LaborSheet[] = [
       ...common,
     ],
     example: { name: '香格里拉驻沪劳务工作站', regionCode: '310112', countyCode: '533401', operator: null, openedOn: '2021-03-01', closedOn: null, pairingId: null, note: null },
-    toInput: async ({ operator, ...v }, q) => {
-      const found = operator ? await orgsRepo.findByNameOrAlias(q as never, String(operator)) : [];
+    orgCell: 'operator',
+    toInput: async ({ operator, ...v }, look) => {
+      const found = operator ? await look.orgsNamed(String(operator)) : [];
       return { ...v, ...(found.length === 1 ? { operatingOrgId: found[0].id } : { operatorName: operator ?? null }) };
     },
   },
@@ -93,6 +94,6 @@ export const LABOR_SHEETS: LaborSheet[] = [
 ];
 
 /** Template, import and export as every record kind has them; an export names organiser and operator by name. */
-export const LABOR_FILES = kindSheetFiles<LaborListQuery>({ createRecordIn, listRecords }, (r) => ({
+export const LABOR_FILES = kindSheetFiles<LaborListQuery>({ sheetRecords, listRecords }, (r) => ({
   ...r, organiser: r.organiserOrgName ?? r.organiserName ?? null, operator: r.operatingOrgName ?? r.operatorName ?? null,
 }));

@@ -1,8 +1,5 @@
-import type { Queryable } from '../../platform/db/database.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
-import * as regionsRepo from '../regions/regions.repository.ts';
-import { ALL } from '../../platform/access/scope.ts';
-import { checkRef } from '../references/references.ts';
+import { invalidField } from '../../platform/errors.ts';
+import type { Lookups } from '../references/references.lookups.ts';
 import type { RefKind } from '../../platform/contract.ts';
 import type { Names as RecordNames, RecordKindSpec } from '../recordkinds/recordkinds.service.ts';
 import * as repo from './labor.repository.ts';
@@ -19,28 +16,23 @@ export type KindSpec<K extends repo.Kind, I, O> = RecordKindSpec<K, repo.RowOf<K
 
 const pairingRef = (v: { pairingId?: number | null }): [string, RefKind, number | null | undefined][] => [['pairingId', 'pairing', v.pairingId]];
 
-async function checkCounty(q: Queryable, code: string, path = 'countyCode') {
+async function checkCounty(look: Lookups, code: string, path = 'countyCode') {
   if (code.startsWith('31')) throw invalidField(path, '受援地不能是上海的区划');
-  if (!(await regionsRepo.findByCode(q, code))) throw invalidField(path, `未知的区划代码 ${code}`);
+  if (!(await look.region(code))) throw invalidField(path, `未知的区划代码 ${code}`);
 }
 
-async function checkOrg(q: Queryable, orgId: number | null | undefined, name: string | null | undefined, path: string, what: string) {
+async function checkOrg(look: Lookups, orgId: number | null | undefined, name: string | null | undefined, path: string, what: string) {
   if (!orgId && !name) throw invalidField(path, `请选择${what}单位，或填写${what}单位名称`);
-  await checkRef(q, ALL, 'org', orgId, path);
+  await look.checkRefs([[path, 'org', orgId]]);
 }
 
 /** The pairing must exist and its recipient unit lie in (or above) the record's county. */
-async function checkPairing(q: Queryable, pairingId: number | null | undefined, county: string) {
+async function checkPairing(look: Lookups, pairingId: number | null | undefined, county: string) {
   if (!pairingId) return;
-  const p = (await repo.findPairing(q, pairingId))!; // seen in the caller's scope already (the service checks references first)
+  const p = (await look.pairing(pairingId))!; // seen in the caller's scope already (the service checks references first)
   if (p.west_region && !p.west_region.startsWith(county) && !county.startsWith(p.west_region)) {
     throw invalidField('pairingId', `结对关系 ${pairingId} 的受援方不在 ${county}`);
   }
-}
-
-async function checkUnique(q: Queryable, kind: 'placement' | 'retention', key: Record<string, string | number>, what: string, selfId?: number) {
-  const existing = await repo.findByKey(q, kind, key, selfId);
-  if (existing) throw new AppError('CONFLICT', `${what}已登记（记录 ${existing.id}），请修改该记录`, [{ path: kind === 'placement' ? 'month' : 'cohortMonth', message: '重复登记' }], { existingId: existing.id });
 }
 
 const common = (r: { pairing_id: number | null; note: string | null; owning_org_id: number | null }) => ({ pairingId: r.pairing_id, note: r.note, owningOrgId: r.owning_org_id });
@@ -56,12 +48,12 @@ export const PLACEMENTS: KindSpec<'placement', PlacementInput, Placement> = {
   label: '劳务输出记录',
   fromRow: (r) => ({ countyCode: r.county_code, year: r.year, month: r.month, destination: r.destination, poorCount: r.poor_count, monitoredCount: r.monitored_count, ...common(r) }),
   toValues: (v) => ({ county_code: v.countyCode, year: v.year, month: v.month, destination: v.destination, poor_count: v.poorCount, monitored_count: v.monitoredCount, ...commonValues(v) }),
-  async check(q, v, selfId) {
-    await checkCounty(q, v.countyCode);
-    await checkPairing(q, v.pairingId, v.countyCode);
-    await checkUnique(q, 'placement', { county_code: v.countyCode, year: v.year, month: v.month, destination: v.destination }, `${v.countyCode} ${v.year}年${v.month}月「${DESTINATIONS[v.destination]}」`, selfId);
+  async check(look, v) {
+    await checkCounty(look, v.countyCode);
+    await checkPairing(look, v.pairingId, v.countyCode);
     return v;
   },
+  unique: (v) => ({ key: { county_code: v.countyCode, year: v.year, month: v.month, destination: v.destination }, what: `${v.countyCode} ${v.year}年${v.month}月「${DESTINATIONS[v.destination]}」`, path: 'month' }),
   place: (v) => ({ county: v.countyCode }),
   refs: pairingRef,
   ownerFirst: 'org',
@@ -81,18 +73,18 @@ export const FAIRS: KindSpec<'fair', JobFairInput, JobFair> = {
     held_on: v.heldOn, title: v.title ?? null, region_code: v.regionCode, county_code: v.countyCode, organiser_org_id: v.organiserOrgId ?? null, organiser_name: v.organiserName ?? null,
     employers: v.employers, jobs_offered: v.jobsOffered, attendees: v.attendees ?? null, placed: v.placed, ...commonValues(v),
   }),
-  async check(q, v) {
-    if (!(await regionsRepo.findByCode(q, v.regionCode))) throw invalidField('regionCode', `未知的区划代码 ${v.regionCode}`);
+  async check(look, v) {
+    if (!(await look.region(v.regionCode))) throw invalidField('regionCode', `未知的区划代码 ${v.regionCode}`);
     let countyCode = v.countyCode;
     if (!countyCode) {
       if (v.regionCode.startsWith('31')) throw invalidField('countyCode', '在上海举办的招聘会请填写所服务的受援县');
       if (v.regionCode.length < 6) throw invalidField('countyCode', '举办地在县级以上，请填写所服务的受援县');
       countyCode = v.regionCode.slice(0, 6);
     }
-    await checkCounty(q, countyCode);
-    await checkOrg(q, v.organiserOrgId, v.organiserName, 'organiserOrgId', '主办');
+    await checkCounty(look, countyCode);
+    await checkOrg(look, v.organiserOrgId, v.organiserName, 'organiserOrgId', '主办');
     if (v.attendees != null && v.placed > v.attendees) throw invalidField('placed', `达成就业人数（${v.placed}）不能多于到场求职人数（${v.attendees}）`);
-    await checkPairing(q, v.pairingId, countyCode);
+    await checkPairing(look, v.pairingId, countyCode);
     return { ...v, countyCode };
   },
   place: (v) => ({ county: v.countyCode ?? v.regionCode.slice(0, 6), orgId: v.organiserOrgId, shanghai: v.regionCode }),
@@ -117,12 +109,12 @@ export const WORKSTATIONS: KindSpec<'workstation', WorkstationInput, Workstation
     name: v.name, region_code: v.regionCode, county_code: v.countyCode, operating_org_id: v.operatingOrgId ?? null, operator_name: v.operatorName ?? null,
     opened_on: v.openedOn, closed_on: v.closedOn ?? null, ...commonValues(v),
   }),
-  async check(q, v) {
-    if (!(await regionsRepo.findByCode(q, v.regionCode))) throw invalidField('regionCode', `未知的区划代码 ${v.regionCode}`);
-    await checkCounty(q, v.countyCode);
-    await checkOrg(q, v.operatingOrgId, v.operatorName, 'operatingOrgId', '运营');
+  async check(look, v) {
+    if (!(await look.region(v.regionCode))) throw invalidField('regionCode', `未知的区划代码 ${v.regionCode}`);
+    await checkCounty(look, v.countyCode);
+    await checkOrg(look, v.operatingOrgId, v.operatorName, 'operatingOrgId', '运营');
     if (v.closedOn && v.closedOn < v.openedOn) throw invalidField('closedOn', '撤站日期不能早于设站日期');
-    await checkPairing(q, v.pairingId, v.countyCode);
+    await checkPairing(look, v.pairingId, v.countyCode);
     return v;
   },
   place: (v) => ({ county: v.countyCode, orgId: v.operatingOrgId, shanghai: v.regionCode }),
@@ -143,13 +135,13 @@ export const RETENTION: KindSpec<'retention', RetentionInput, Retention> = {
   toValues: (v) => ({
     county_code: v.countyCode, cohort_year: v.cohortYear, cohort_month: v.cohortMonth, placed: v.placed, employed_after_6m: v.employedAfter6m, followed_up_on: v.followedUpOn ?? null, ...commonValues(v),
   }),
-  async check(q, v, selfId) {
-    await checkCounty(q, v.countyCode);
+  async check(look, v) {
+    await checkCounty(look, v.countyCode);
     if (v.employedAfter6m > v.placed) throw invalidField('employedAfter6m', `6 个月后仍在岗人数（${v.employedAfter6m}）不能多于当期就业人数（${v.placed}）`);
-    await checkPairing(q, v.pairingId, v.countyCode);
-    await checkUnique(q, 'retention', { county_code: v.countyCode, cohort_year: v.cohortYear, cohort_month: v.cohortMonth }, `${v.countyCode} ${v.cohortYear}年${v.cohortMonth}月批次的稳岗跟踪`, selfId);
+    await checkPairing(look, v.pairingId, v.countyCode);
     return v;
   },
+  unique: (v) => ({ key: { county_code: v.countyCode, cohort_year: v.cohortYear, cohort_month: v.cohortMonth }, what: `${v.countyCode} ${v.cohortYear}年${v.cohortMonth}月批次的稳岗跟踪`, path: 'cohortMonth' }),
   place: (v) => ({ county: v.countyCode }),
   refs: pairingRef,
   ownerFirst: 'org',

@@ -48,23 +48,6 @@ function filtered(q: Queryable, kind: Kind, scope: Scope, f: Partial<LaborListQu
 /** list / find / insert / update / remove over the four tables (the shared record-kind machinery). */
 export const store = kindStore<Kind, LaborListQuery>({ table: (k) => KINDS[k].table, sort: (k) => KINDS[k].sort, filtered, idOrder: 'asc' });
 
-/** The record already holding a unique key (county and period, and for placements the destination). */
-export async function findByKey(q: Queryable, kind: 'placement' | 'retention', key: Record<string, string | number>, exceptId?: number) {
-  let query = loose(q).selectFrom(KINDS[kind].table).select('id');
-  for (const [col, value] of Object.entries(key)) query = query.where(col, '=', value);
-  if (exceptId) query = query.where('id', '<>', exceptId);
-  return (await query.executeTakeFirst()) as { id: number } | undefined;
-}
-
-export async function findPairing(q: Queryable, id: number) {
-  return q
-    .selectFrom('pairings as p')
-    .innerJoin('orgs as w', 'w.id', 'p.west_org_id')
-    .select(['p.id', 'p.east_org_id', 'p.west_org_id', 'w.region_code as west_region'])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
-}
-
 export async function orgNames(q: Queryable, ids: number[]) {
   if (ids.length === 0) return new Map<number, string>();
   return new Map((await q.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute()).map((o) => [o.id, o.name]));

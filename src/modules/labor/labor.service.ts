@@ -7,7 +7,7 @@ import { rateOf } from './labor.kinds.ts';
 import { DESTINATIONS, type Destination, type LaborSummary, type LaborTotals } from './labor.contract.ts';
 
 /** The same list / read / create / update / delete for every labor record kind (the shared record-kind service). */
-export const { listRecords, getRecord, createRecord, createRecordIn, updateRecord, deleteRecord } = recordKinds(repo.store, repo.orgNames);
+export const { listRecords, getRecord, createRecord, createRecordIn, updateRecord, deleteRecord, sheetRecords } = recordKinds(repo.store, repo.orgNames);
 
 // ---- totals per county and year (劳务协作 in the assessment) ----
 

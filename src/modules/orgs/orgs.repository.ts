@@ -78,6 +78,17 @@ export async function findByNameOrAlias(q: Queryable, text: string) {
     .execute();
 }
 
+/** Organisations named by any of the names (exactly, or by an alias), for a sheet's rows at once. */
+export async function findByNamesOrAliases(q: Queryable, names: string[]) {
+  if (!names.length) return [];
+  return q
+    .selectFrom('orgs')
+    .select(['id', 'name', 'side', 'region_code', 'aliases'])
+    .where((eb) => eb.or([eb('name', '=', sql<string>`any(${names}::text[])`), sql<boolean>`aliases && ${names}::text[]`]))
+    .orderBy('id')
+    .execute();
+}
+
 /** The organisation and everything below it, with depth. */
 export async function subtree(q: Queryable, id: number) {
   const r = await sql<{ id: number; name: string; parent_id: number | null; depth: number }>`

@@ -145,7 +145,11 @@ export async function resolveOrg(q: Queryable, text: string): Promise<{ id: numb
 /** For imports: a cell naming an organisation (name or alias) → its id; the error names the column's field. */
 export async function orgIdByName(q: Queryable, text: string | null | undefined, field: string): Promise<number | null> {
   if (!text) return null;
-  const found = await repo.findByNameOrAlias(q, String(text).trim());
+  return pickOrgId(await repo.findByNameOrAlias(q, String(text).trim()), text, field);
+}
+
+/** The one organisation a name or alias names (the organisations found for it, by id); 400 on the field when none or several. */
+export function pickOrgId(found: { id: number }[], text: string, field: string): number {
   if (found.length === 0) throw invalidField(field, `找不到组织「${text}」`);
   if (found.length > 1) throw invalidField(field, `「${text}」对应多个组织，请写全称`);
   return found[0].id;

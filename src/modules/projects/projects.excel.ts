@@ -1,12 +1,11 @@
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
+import { importRows, type ImportResult } from '../../platform/excel/import.ts';
 import { exportSheet } from '../../platform/excel/export.ts';
-import { orgIdByName } from '../orgs/orgs.service.ts';
-import { PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSES, projectInput, type ProjectListQuery } from './projects.contract.ts';
-import { importProjectIn } from './projects.service.ts';
+import { PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSES, type ProjectListQuery } from './projects.contract.ts';
+import { projectSheetImport } from './projects.import.ts';
 import * as repo from './projects.repository.ts';
 
 export const MAX_PROJECT_ROWS = 5_000;
@@ -44,30 +43,7 @@ export async function projectTemplate(): Promise<Buffer> {
 
 export async function importProjects(db: Db, ctx: RequestContext, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
   const read = await readSheet(file, PROJECT_COLUMNS, { maxRows: MAX_PROJECT_ROWS });
-  return importRows(db, ctx, read, {
-    entity: 'project',
-    columns: PROJECT_COLUMNS,
-    skipInvalid,
-    toInput: async ({ values: v }, trx: Trx) => {
-      return parseRow(projectInput, {
-        ...(v.code ? { code: v.code } : {}),
-        name: v.name,
-        startYear: v.startYear,
-        endYear: v.endYear ?? v.startYear,
-        level: v.level,
-        category: v.category,
-        regionCode: v.regionCode,
-        eastOrgId: await orgIdByName(trx, v.eastOrg as string | null, 'eastOrg'),
-        ownerName: v.ownerName,
-        funds: { shanghaiFen: v.shanghaiFen ?? 0, integratedFen: v.integratedFen ?? 0, socialFen: v.socialFen ?? 0, selfFen: v.selfFen ?? 0 },
-        content: v.content,
-        benefitMechanism: v.benefitMechanism,
-        expectedBenefits: v.expectedBenefits,
-        beneficiaries: { households: v.households, people: v.people, poorHouseholds: v.poorHouseholds, poorPeople: v.poorPeople },
-      });
-    },
-    apply: (trx, input) => importProjectIn(trx, ctx, input),
-  });
+  return importRows(db, ctx, read, { entity: 'project', columns: PROJECT_COLUMNS, skipInvalid, bulk: projectSheetImport(ctx) });
 }
 
 /** The filtered, in-scope project list as a sheet with the import's columns (plus status and approval); the list's rows carry every column. */

@@ -66,6 +66,19 @@ export async function lock(q: Queryable, id: number) {
   return q.selectFrom('projects').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** The projects in scope with these codes, locked (in id order) for a sheet of fund transactions. */
+export async function lockByCodes(q: Queryable, scope: Scope, codes: string[]) {
+  if (!codes.length) return [];
+  return q
+    .selectFrom('projects as p')
+    .select(['p.id', 'p.code', 'p.status', 'p.approved_fen', 'p.county_code'])
+    .where(sql<boolean>`p.code = any(${codes}::text[])`)
+    .where(projectInScope(scope))
+    .orderBy('p.id')
+    .forUpdate()
+    .execute();
+}
+
 export async function children(q: Queryable, id: number) {
   const [budgetItems, outputs, milestones, attachments, history] = await Promise.all([
     q.selectFrom('project_budget_items').selectAll().where('project_id', '=', id).orderBy('sort').orderBy('id').execute(),
@@ -84,15 +97,30 @@ export async function children(q: Queryable, id: number) {
   return { budgetItems, outputs, milestones, attachments, history };
 }
 
-export async function fundSums(q: Queryable, id: number) {
-  const rows = await q
-    .selectFrom('fund_transactions')
-    .select(['kind', 'status', sql<number>`sum(amount_fen)::bigint`.as('total')])
-    .where('project_id', '=', id)
-    .groupBy(['kind', 'status'])
-    .execute();
-  const sum = (kind: string, status = 'effective') => Number(rows.find((r) => r.kind === kind && r.status === status)?.total ?? 0);
-  return { allocated: sum('allocate'), disbursed: sum('disburse'), pendingDisbursement: sum('disburse', 'pending'), spent: sum('spend'), returned: sum('return') };
+export type FundSums = { allocated: number; disbursed: number; pendingDisbursement: number; spent: number; returned: number };
+
+export async function fundSums(q: Queryable, id: number): Promise<FundSums> {
+  return (await fundSumsOf(q, [id])).get(id)!;
+}
+
+/** Each project's money so far, by kind (effective, and disbursements pending their signatures). */
+export async function fundSumsOf(q: Queryable, ids: number[]): Promise<Map<number, FundSums>> {
+  const rows = ids.length
+    ? await q
+        .selectFrom('fund_transactions')
+        .select(['project_id', 'kind', 'status', sql<number>`sum(amount_fen)::bigint`.as('total')])
+        .where(sql<boolean>`project_id = any(${ids}::bigint[])`)
+        .groupBy(['project_id', 'kind', 'status'])
+        .execute()
+    : [];
+  const sums = new Map(ids.map((id) => [id, { allocated: 0, disbursed: 0, pendingDisbursement: 0, spent: 0, returned: 0 }]));
+  const into = { allocate: 'allocated', return: 'returned', spend: 'spent' } as const;
+  for (const r of rows) {
+    const s = sums.get(r.project_id)!;
+    if (r.kind === 'disburse') s[r.status === 'effective' ? 'disbursed' : 'pendingDisbursement'] += Number(r.total);
+    else if (r.status === 'effective') s[into[r.kind as keyof typeof into]] += Number(r.total);
+  }
+  return sums;
 }
 
 export type ProjectValues = {
@@ -147,15 +175,15 @@ export async function codeTaken(q: Queryable, code: string, exceptId?: number) {
   return !!(await query.executeTakeFirst());
 }
 
-/**
- * The highest numeric sequence after the prefix (numerically: 1000 after 999, which text order gets
- * wrong). The position is cast to int: an untyped one would pick substring's regular-expression form.
- */
-export async function lastSequence(q: Queryable, prefix: string): Promise<number> {
-  const r = await sql<{ n: number | null }>`
-    select max(substring(code from ${prefix.length + 1}::int)::int) as n from projects
-    where code like ${`${prefix}%`} and substring(code from ${prefix.length + 1}::int) ~ '^[0-9]+$'`.execute(q);
-  return Number(r.rows[0]?.n ?? 0);
+/** The codes among those given, and every code under one of the prefixes (533401-2024-), for numbering. */
+export async function codesAmong(q: Queryable, codes: string[], prefixes: string[]): Promise<string[]> {
+  if (!codes.length && !prefixes.length) return [];
+  const rows = await q
+    .selectFrom('projects')
+    .select('code')
+    .where((eb) => eb.or([...(codes.length ? [eb('code', '=', sql<string>`any(${codes}::text[])`)] : []), ...prefixes.map((p) => eb('code', 'like', `${p}%`))]))
+    .execute();
+  return rows.map((r) => r.code);
 }
 
 export async function insertTransition(q: Queryable, v: { project_id: number; from_status: string; to_status: string; actor_id: number | null; actor_name: string; on_date: string; document_no: string | null; approved_fen: number | null; comment: string | null }) {

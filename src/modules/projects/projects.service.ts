@@ -5,9 +5,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
 import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
 import { assertOwner, chooseOwner } from '../../platform/access/ownership.ts';
-import { checkFitsPairing, checkRefs } from '../references/references.ts';
-import * as regionsRepo from '../regions/regions.repository.ts';
-import * as orgsRepo from '../orgs/orgs.repository.ts';
+import { Lookups } from '../references/references.lookups.ts';
 import * as repo from './projects.repository.ts';
 import { PROJECT_STATUSES, type Project, type ProjectInput, type ProjectListQuery, type ProjectPatch, type ProjectStatus, type ProjectSummary } from './projects.contract.ts';
 import { EDITABLE, missingClarities, stepsFrom } from './projects.lifecycle.ts';
@@ -103,64 +101,104 @@ export async function getProject(q: Queryable, ctx: Pick<RequestContext, 'scope'
 }
 
 /** Place (county or below), pairing, organisations: they must exist, sides must fit, and the project must land in the caller's scope. */
-async function checkReferences(q: Queryable, scope: Scope, p: { regionCode?: string; pairingId?: number | null; eastOrgId?: number | null; ownerOrgId?: number | null }) {
-  if (p.regionCode !== undefined) {
-    const region = await regionsRepo.findByCode(q, p.regionCode);
-    if (!region) throw invalidField('regionCode', `未知的区划代码 ${p.regionCode}`);
-    if (region.level < 3) throw invalidField('regionCode', `项目地点须落到县级或以下，「${region.name}」是更高一级的区划`);
-  }
-  await checkRefs(q, scope, [['pairingId', 'pairing', p.pairingId], ['eastOrgId', 'org', p.eastOrgId], ['ownerOrgId', 'org', p.ownerOrgId]]);
-  await checkFitsPairing(q, p.pairingId, [['regionCode', p.regionCode]], 'west');
-  if (p.eastOrgId) {
-    const east = (await orgsRepo.findById(q, p.eastOrgId))!;
-    if (east.side !== 'east') throw invalidField('eastOrgId', `「${east.name}」是受援方组织，不能作为帮扶方单位`);
-  }
+export async function checkReferences(look: Lookups, p: { regionCode?: string; pairingId?: number | null; eastOrgId?: number | null; ownerOrgId?: number | null }) {
+  if (p.regionCode !== undefined) checkPlace(p.regionCode, await look.region(p.regionCode));
+  await look.checkRefs([['pairingId', 'pairing', p.pairingId], ['eastOrgId', 'org', p.eastOrgId], ['ownerOrgId', 'org', p.ownerOrgId]]);
+  await look.checkFitsPairing(p.pairingId, [['regionCode', p.regionCode]], 'west');
+  if (p.eastOrgId) checkEastSide((await look.org(p.eastOrgId))!);
 }
 
-function checkPlacement(scope: Scope, p: { regionCode: string; eastOrgId?: number | null; ownerOrgId?: number | null }) {
+/** The project's place: a known division at county level or below. */
+function checkPlace(code: string, region: { name: string; level: number } | undefined) {
+  if (!region) throw invalidField('regionCode', `未知的区划代码 ${code}`);
+  if (region.level < 3) throw invalidField('regionCode', `项目地点须落到县级或以下，「${region.name}」是更高一级的区划`);
+}
+
+/** The east-side unit must be of the east side. */
+function checkEastSide(east: { name: string; side: string }) {
+  if (east.side !== 'east') throw invalidField('eastOrgId', `「${east.name}」是受援方组织，不能作为帮扶方单位`);
+}
+
+export function checkPlacement(scope: Scope, p: { regionCode: string; eastOrgId?: number | null; ownerOrgId?: number | null }) {
   if (scope.all || regionInScope(scope, p.regionCode) || (p.eastOrgId && orgInScope(scope, p.eastOrgId)) || (p.ownerOrgId && orgInScope(scope, p.ownerOrgId))) return;
   throw new AppError('FORBIDDEN', '该项目不在您的数据范围内：项目地点、帮扶方单位或项目业主须属于您的范围', [{ path: 'regionCode', message: '超出数据范围' }]);
 }
 
-const values = (p: ProjectPatch) => ({
-  ...(p.name !== undefined && { name: p.name }),
-  ...(p.startYear !== undefined && { start_year: p.startYear }),
-  ...(p.endYear !== undefined && { end_year: p.endYear }),
-  ...(p.level !== undefined && { level: p.level }),
-  ...(p.category !== undefined && { category: p.category }),
-  ...(p.pairingId !== undefined && { pairing_id: p.pairingId }),
-  ...(p.regionCode !== undefined && { region_code: p.regionCode, county_code: p.regionCode.slice(0, 6) }),
-  ...(p.ownerName !== undefined && { owner_name: p.ownerName }),
-  ...(p.ownerOrgId !== undefined && { owner_org_id: p.ownerOrgId }),
-  ...(p.eastOrgId !== undefined && { east_org_id: p.eastOrgId }),
-  ...(p.funds !== undefined && {
-    fund_shanghai_fen: p.funds.shanghaiFen,
-    fund_integrated_fen: p.funds.integratedFen,
-    fund_social_fen: p.funds.socialFen,
-    fund_self_fen: p.funds.selfFen,
-  }),
-  ...(p.content !== undefined && { content: p.content }),
-  ...(p.benefitMechanism !== undefined && { benefit_mechanism: p.benefitMechanism }),
-  ...(p.expectedBenefits !== undefined && { expected_benefits: p.expectedBenefits }),
-  ...(p.beneficiaries !== undefined && {
-    households: p.beneficiaries.households ?? null,
-    people: p.beneficiaries.people ?? null,
-    poor_households: p.beneficiaries.poorHouseholds ?? null,
-    poor_people: p.beneficiaries.poorPeople ?? null,
-  }),
-});
-
-/** Project codes are per county and year: 533401-2020-001. */
-async function nextCode(q: Queryable, countyCode: string, year: number) {
-  const prefix = `${countyCode}-${year}-`;
-  return `${prefix}${String((await repo.lastSequence(q, prefix)) + 1).padStart(3, '0')}`;
+/** The columns a plan's given fields set (built field by field: a sheet's thousands of rows go through here). */
+function values(p: ProjectPatch): Partial<repo.ProjectValues> {
+  const v: Partial<repo.ProjectValues> = {};
+  if (p.name !== undefined) v.name = p.name;
+  if (p.startYear !== undefined) v.start_year = p.startYear;
+  if (p.endYear !== undefined) v.end_year = p.endYear;
+  if (p.level !== undefined) v.level = p.level;
+  if (p.category !== undefined) v.category = p.category;
+  if (p.pairingId !== undefined) v.pairing_id = p.pairingId;
+  if (p.regionCode !== undefined) [v.region_code, v.county_code] = [p.regionCode, p.regionCode.slice(0, 6)];
+  if (p.ownerName !== undefined) v.owner_name = p.ownerName;
+  if (p.ownerOrgId !== undefined) v.owner_org_id = p.ownerOrgId;
+  if (p.eastOrgId !== undefined) v.east_org_id = p.eastOrgId;
+  if (p.funds !== undefined) {
+    v.fund_shanghai_fen = p.funds.shanghaiFen;
+    v.fund_integrated_fen = p.funds.integratedFen;
+    v.fund_social_fen = p.funds.socialFen;
+    v.fund_self_fen = p.funds.selfFen;
+  }
+  if (p.content !== undefined) v.content = p.content;
+  if (p.benefitMechanism !== undefined) v.benefit_mechanism = p.benefitMechanism;
+  if (p.expectedBenefits !== undefined) v.expected_benefits = p.expectedBenefits;
+  if (p.beneficiaries !== undefined) {
+    v.households = p.beneficiaries.households ?? null;
+    v.people = p.beneficiaries.people ?? null;
+    v.poor_households = p.beneficiaries.poorHouseholds ?? null;
+    v.poor_people = p.beneficiaries.poorPeople ?? null;
+  }
+  return v;
 }
+
+const codeTakenError = (code: string) => new AppError('CONFLICT', `项目编号「${code}」已被使用`, [{ path: 'code', message: '编号重复' }]);
+
+/**
+ * Project codes: the one given, or the next per county and year (533401-2020-001; 1000 after 999),
+ * never one already taken. Loaded once for the projects about to be created (one, or a whole
+ * sheet); each code handed out counts for the next, so a sheet numbers on from its own rows.
+ */
+export class ProjectCodes {
+  private readonly last = new Map<string, number>();
+  private readonly taken = new Set<string>();
+
+  static async load(q: Queryable, inputs: Pick<ProjectInput, 'code' | 'regionCode' | 'startYear'>[]): Promise<ProjectCodes> {
+    const codes = new ProjectCodes();
+    for (const i of inputs) if (!i.code) codes.last.set(prefixOf(i), 0);
+    const given = [...new Set(inputs.map((i) => i.code).filter((c): c is string => !!c))];
+    for (const code of await repo.codesAmong(q, given, [...codes.last.keys()])) codes.note(code);
+    return codes;
+  }
+
+  /** The input's code, or the next free number; 409 when the code is taken. */
+  assign(input: Pick<ProjectInput, 'code' | 'regionCode' | 'startYear'>): string {
+    const prefix = prefixOf(input);
+    const code = input.code ?? `${prefix}${String(this.last.get(prefix)! + 1).padStart(3, '0')}`;
+    if (this.taken.has(code)) throw codeTakenError(code);
+    this.note(code);
+    return code;
+  }
+
+  // A code counts for its county-year prefix when digits alone follow it (as 533401-2020-007 does).
+  private note(code: string) {
+    this.taken.add(code);
+    const prefix = code.slice(0, PREFIX_LENGTH);
+    const rest = code.slice(PREFIX_LENGTH);
+    if (this.last.has(prefix) && /^[0-9]+$/.test(rest)) this.last.set(prefix, Math.max(this.last.get(prefix)!, Number(rest)));
+  }
+}
+const PREFIX_LENGTH = '533401-2020-'.length;
+const prefixOf = (p: { regionCode: string; startYear: number }) => `${p.regionCode.slice(0, 6)}-${p.startYear}-`;
 
 export async function createProject(db: Db, ctx: RequestContext, input: ProjectInput, opts: { isDemo?: boolean } = {}): Promise<Project> {
   return db.transaction().execute((trx) => createProjectIn(trx, ctx, input, opts));
 }
 
-/** The same inside a caller's transaction (imports run many of these, each under a savepoint). */
+/** The same inside a caller's transaction. */
 export async function createProjectIn(trx: Queryable, ctx: RequestContext, input: ProjectInput, opts: { isDemo?: boolean } = {}): Promise<Project> {
   const id = await insertProject(trx, ctx, input, opts);
   const created = await getProject(trx, ctx, id);
@@ -168,21 +206,18 @@ export async function createProjectIn(trx: Queryable, ctx: RequestContext, input
   return created;
 }
 
-/** For imports: the same rules and audit, without reading the whole project back for every row. */
-export async function importProjectIn(trx: Queryable, ctx: RequestContext, input: ProjectInput): Promise<number> {
-  const id = await insertProject(trx, ctx, input, {});
-  await writeAudit(trx, ctx, { entity: 'project', entityId: id, action: 'create', after: { id, ...input } });
+async function insertProject(trx: Queryable, ctx: RequestContext, input: ProjectInput, opts: { isDemo?: boolean }): Promise<number> {
+  checkPlacement(ctx.scope, input);
+  await checkReferences(new Lookups(trx, ctx.scope), input);
+  const code = (await ProjectCodes.load(trx, [input])).assign(input);
+  const id = await repo.insert(trx, projectRow(ctx, input, code, opts));
+  await repo.replaceChildren(trx, id, input, true);
   return id;
 }
 
-async function insertProject(trx: Queryable, ctx: RequestContext, input: ProjectInput, opts: { isDemo?: boolean }): Promise<number> {
-  checkPlacement(ctx.scope, input);
-  await checkReferences(trx, ctx.scope, input);
-  const code = input.code ?? (await nextCode(trx, input.regionCode.slice(0, 6), input.startYear));
-  if (await repo.codeTaken(trx, code)) throw new AppError('CONFLICT', `项目编号「${code}」已被使用`, [{ path: 'code', message: '编号重复' }]);
-  const v = values(input);
-  const id = await repo.insert(trx, {
-    ...(v as repo.ProjectValues),
+/** The stored row of a new project whose references and code have been checked. */
+export function projectRow(ctx: RequestContext, input: ProjectInput, code: string, opts: { isDemo?: boolean } = {}): repo.ProjectValues {
+  return Object.assign(values(input) as repo.ProjectValues, {
     code,
     pairing_id: input.pairingId ?? null,
     owner_name: input.ownerName ?? null,
@@ -194,8 +229,6 @@ async function insertProject(trx: Queryable, ctx: RequestContext, input: Project
     expected_benefits: input.expectedBenefits ?? null,
     is_demo: opts.isDemo ?? false,
   });
-  await repo.replaceChildren(trx, id, input, true);
-  return id;
 }
 
 export async function updateProject(db: Db, ctx: RequestContext, id: number, patch: ProjectPatch): Promise<Project> {
@@ -208,8 +241,9 @@ export async function updateProject(db: Db, ctx: RequestContext, id: number, pat
     }
     const regionCode = patch.regionCode ?? before.regionCode;
     checkPlacement(ctx.scope, { regionCode, eastOrgId: patch.eastOrgId === undefined ? before.eastOrgId : patch.eastOrgId, ownerOrgId: patch.ownerOrgId === undefined ? before.ownerOrgId : patch.ownerOrgId });
-    await checkReferences(trx, ctx.scope, patch);
-    await checkFitsPairing(trx, patch.pairingId === undefined ? before.pairingId : patch.pairingId, [['regionCode', regionCode]], 'west');
+    const look = new Lookups(trx, ctx.scope);
+    await checkReferences(look, patch);
+    await look.checkFitsPairing(patch.pairingId === undefined ? before.pairingId : patch.pairingId, [['regionCode', regionCode]], 'west');
     const startYear = patch.startYear ?? before.startYear;
     const endYear = patch.endYear ?? before.endYear;
     if (endYear < startYear) throw invalidField('endYear', '结束年度不能早于开始年度');

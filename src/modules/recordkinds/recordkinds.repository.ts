@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Queryable } from '../../platform/db/database.ts';
+import { columnTypesOf, insertUnnest, reserveIds } from '../../platform/db/unnest.ts';
 import type { Scope } from '../../platform/access/scope.ts';
 
 /**
@@ -49,10 +50,37 @@ export function kindStore<K extends string, F>(t: KindTables<K, F>) {
     async remove(q: Queryable, kind: K, id: number) {
       await loose(q).deleteFrom(t.table(kind)).where('id', '=', id).execute();
     },
+    /** Ids for n new records of the kind (a sheet's, before they are written). */
+    reserveIds: (q: Queryable, kind: K, n: number) => reserveIds(q, t.table(kind), n),
+    /** Many records at once, ids given (reserveIds), in one statement typed by the table's own columns. */
+    async insertMany(q: Queryable, kind: K, rows: Record<string, unknown>[]) {
+      if (!rows.length) return;
+      const types = await columnTypesOf(q, t.table(kind));
+      const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+      await insertUnnest(q, t.table(kind), Object.fromEntries(cols.map((c) => [c, types[c]])), rows);
+    },
+    /** Records of the kind by id, in scope (a sheet's new records, for their audit entries). */
+    async findByIds(q: Queryable, kind: K, scope: Scope, ids: number[]): Promise<unknown[]> {
+      const out: unknown[] = [];
+      for (let i = 0; i < ids.length; i += 1000) out.push(...(await t.filtered(q, kind, scope, {}).selectAll('x').where(sql<boolean>`x.id = any(${ids.slice(i, i + 1000)}::bigint[])`).orderBy('x.id').execute()));
+      return out;
+    },
+    /** The record already holding a unique key (its columns and values), other than `exceptId`. */
+    async findByKey(q: Queryable, kind: K, key: Record<string, string | number>, exceptId?: number) {
+      let query = loose(q).selectFrom(t.table(kind)).select('id');
+      for (const [col, value] of Object.entries(key)) query = query.where(col, '=', value);
+      if (exceptId) query = query.where('id', '<>', exceptId);
+      return (await query.executeTakeFirst()) as { id: number } | undefined;
+    },
+    /** The records holding any of these keys (same columns each), compared as text: one query for a sheet. */
+    async findByKeys(q: Queryable, kind: K, keys: Record<string, string | number>[]) {
+      if (!keys.length) return [];
+      const cols = Object.keys(keys[0]);
+      const arrays = cols.map((c) => sql`${keys.map((k) => String(k[c]))}::text[]`);
+      const row = sql.join(cols.map((c) => sql`${sql.ref(c)}::text`));
+      const r = await sql<Record<string, unknown> & { id: number }>`
+        select id, ${sql.join(cols.map((c) => sql.ref(c)))} from ${sql.table(t.table(kind))} where (${row}) in (select * from unnest(${sql.join(arrays)}))`.execute(q);
+      return r.rows;
+    },
   };
-}
-
-/** The pairing a record names: both sides (for the scope and the owner). */
-export async function findPairing(q: Queryable, id: number) {
-  return q.selectFrom('pairings').select(['id', 'east_org_id', 'west_org_id']).where('id', '=', id).executeTakeFirst();
 }

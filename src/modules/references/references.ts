@@ -47,15 +47,23 @@ const VISIBLE: Record<RefKind, Visible> = {
 
 export const refMessage = (kind: RefKind, id: number) => `${LABELS[kind]} ${id} 不存在或不在您的数据范围内`;
 
-/** 400 on `path` unless the record of that kind exists and the caller may see it. */
-export async function checkRef(q: Queryable, scope: Scope, kind: RefKind, id: number | null | undefined, path: string): Promise<void> {
-  if (id == null) return;
-  if (!(await VISIBLE[kind](q, scope, id))) throw invalidField(path, refMessage(kind, id));
+/** Whether the caller may see the record of that kind, straight from the database. */
+export const isVisible = (q: Queryable, scope: Scope, kind: RefKind, id: number): Promise<boolean> => VISIBLE[kind](q, scope, id);
+
+export type Refs = [path: string, kind: RefKind, id: number | null | undefined][];
+
+/** Several references, in the order given (the first failing one is reported), seen through `visible`. */
+export async function checkRefsBy(visible: (kind: RefKind, id: number) => Promise<boolean>, refs: Refs): Promise<void> {
+  for (const [path, kind, id] of refs) if (id != null && !(await visible(kind, id))) throw invalidField(path, refMessage(kind, id));
 }
 
-/** Several references, in the order given (the first failing one is reported). */
-export async function checkRefs(q: Queryable, scope: Scope, refs: [path: string, kind: RefKind, id: number | null | undefined][]): Promise<void> {
-  for (const [path, kind, id] of refs) await checkRef(q, scope, kind, id, path);
+/** 400 on `path` unless the record of that kind exists and the caller may see it. */
+export async function checkRef(q: Queryable, scope: Scope, kind: RefKind, id: number | null | undefined, path: string): Promise<void> {
+  await checkRefsBy((k, i) => VISIBLE[k](q, scope, i), [[path, kind, id]]);
+}
+
+export async function checkRefs(q: Queryable, scope: Scope, refs: Refs): Promise<void> {
+  await checkRefsBy((k, i) => VISIBLE[k](q, scope, i), refs);
 }
 
 /** A division code cut to its natural length (533400 is the prefecture 5334, 530000 the province 53). */
@@ -67,14 +75,24 @@ const natural = (code: string) => {
 /** One place lies within the other (or they are the same). */
 export const sameArea = (a: string, b: string) => natural(a).startsWith(natural(b)) || natural(b).startsWith(natural(a));
 
+/** A pairing's two sides, as the fit of a record's places is checked against them. */
+export interface PairingSides { east_name: string; east_region: string | null; west_name: string; west_region: string | null }
+
+const pairingSides = (q: Queryable, pairingId: number): Promise<PairingSides | undefined> =>
+  q.selectFrom('pairings as p').innerJoin('orgs as e', 'e.id', 'p.east_org_id').innerJoin('orgs as w', 'w.id', 'p.west_org_id')
+    .select(['e.name as east_name', 'e.region_code as east_region', 'w.name as west_name', 'w.region_code as west_region']).where('p.id', '=', pairingId).executeTakeFirst();
+
 /**
  * The places a record names must fit its pairing: each lies in the area of the pairing's west side
  * (`west`) or of either side (`either`: participants come from both ends).
  */
 export async function checkFitsPairing(q: Queryable, pairingId: number | null | undefined, places: [path: string, code: string | null | undefined][], sides: 'west' | 'either') {
   if (pairingId == null) return;
-  const p = await q.selectFrom('pairings as p').innerJoin('orgs as e', 'e.id', 'p.east_org_id').innerJoin('orgs as w', 'w.id', 'p.west_org_id')
-    .select(['e.name as east_name', 'e.region_code as east_region', 'w.name as west_name', 'w.region_code as west_region']).where('p.id', '=', pairingId).executeTakeFirst();
+  checkFits(await pairingSides(q, pairingId), places, sides);
+}
+
+/** The same against a pairing already read (none: nothing to fit). */
+export function checkFits(p: PairingSides | undefined, places: [path: string, code: string | null | undefined][], sides: 'west' | 'either') {
   if (!p) return;
   const areas = [p.west_region, ...(sides === 'either' ? [p.east_region] : [])].filter((x): x is string => !!x);
   if (!areas.length) return;

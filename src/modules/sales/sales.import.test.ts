@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { useTestApp } from '../../testing/test-app.ts';
 import { rowsOf, xlsxOf } from '../../testing/xlsx.ts';
 import { daysAgo, makeCertifiedProduct, makeOrg, makeSupplier } from '../../testing/factories.ts';
@@ -27,6 +28,8 @@ async function finished(id: number) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+/** The city-wide sales total the indicators hold (they count an import's rows once it is done). */
+const indicatorTotal = async () => Number((await sql<{ v: string | null }>`select sum(value)::text as v from indicator_cells where measure = 'sales.total'`.execute(t.database.db)).rows[0].v ?? 0);
 const countOf = async (importId: number) => Number((await t.database.db.selectFrom('sales').select((eb) => eb.fn.countAll().as('n')).where('import_id', '=', importId).executeTakeFirstOrThrow()).n);
 
 describe('bulk sales import', () => {
@@ -70,6 +73,45 @@ describe('bulk sales import', () => {
     expect(await finished(again.body.id)).toMatchObject({ status: 'done', duplicates: 2 });
     const flagged = await t.call('GET', `/api/v1/sales?importId=${again.body.id}&dupStatus=flagged`);
     expect(flagged.body.total).toBe(2);
+  });
+
+  it('loads in more than one COPY slice, and a bad row in the middle leaves nothing behind while every error is still listed', async () => {
+    const bad = (amount: string) => `${daysAgo(3)},${supplier.name},${product.name},,,直播带货,个人,${credited.name},${amount},2,斤,1`;
+    const lines = [...rows(15_000, 500_000), bad('甲'), ...rows(9_000, 520_000), bad('-5'), ...rows(10, 540_000)];
+    const before = await indicatorTotal();
+    const res = await t.upload('/api/v1/sales/imports?fileName=middle.csv', csv(lines), 'text/csv');
+    const done = await finished(res.body.id);
+    expect(done).toMatchObject({ status: 'failed', rowsRead: 24_012, rowsValid: 24_010, errorCount: 2 });
+    expect(done.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([[15_002, '金额（元）'], [24_003, '金额（元）']]);
+    expect(done.phaseNote).toContain('发现 2 行有错误，未导入任何数据');
+    expect(await countOf(res.body.id)).toBe(0);
+    expect((await t.call('GET', `/api/v1/sales?importId=${res.body.id}&pageSize=1`)).body.total).toBe(0);
+    expect(await indicatorTotal()).toBe(before);
+  });
+
+  it('with skipInvalid loads exactly the valid rows, across slices, and counts them once done', async () => {
+    const lines = rows(12_000, 600_000);
+    const skipped = [1, 4_999, 5_000, 5_001, 11_999];
+    for (const i of skipped) lines[i] = `${daysAgo(3)},${supplier.name},${product.name},,,直播带货,个人,${credited.name},0,2,斤,1`;
+    const before = await indicatorTotal();
+    const res = await t.upload('/api/v1/sales/imports?fileName=skip.csv&skipInvalid=true', csv(lines), 'text/csv');
+    const done = await finished(res.body.id);
+    expect(done).toMatchObject({ status: 'done', rowsRead: 12_000, rowsValid: 11_995, rowsLoaded: 11_995, errorCount: 5, duplicates: 0 });
+    const loaded = await t.database.db.selectFrom('sales').select('source_row').where('import_id', '=', res.body.id).execute();
+    const expected = new Set(lines.map((_, i) => i + 2).filter((row) => !skipped.includes(row - 2)));
+    expect(loaded.length).toBe(11_995);
+    expect(new Set(loaded.map((r) => r.source_row))).toEqual(expected);
+    const amounts = lines.filter((_, i) => !skipped.includes(i)).reduce((sum, l) => sum + Math.round(Number(l.split(',')[8]) * 100), 0);
+    expect(await indicatorTotal()).toBe(before + amounts);
+  });
+
+  it('flags the duplicates of rows in earlier COPY slices of the same file', async () => {
+    const lines = rows(11_000, 700_000);
+    lines.push(lines[3], lines[6_000], lines[10_999]);
+    const res = await t.upload('/api/v1/sales/imports?fileName=dups.csv', csv(lines), 'text/csv');
+    expect(await finished(res.body.id)).toMatchObject({ status: 'done', rowsLoaded: 11_003, duplicates: 3 });
+    const flagged = await t.database.db.selectFrom('sales').select('source_row').where('import_id', '=', res.body.id).where('dup_status', '=', 'flagged').orderBy('source_row').execute();
+    expect(flagged.map((r) => r.source_row)).toEqual([11_002, 11_003, 11_004]);
   });
 
   it("checks every row against the uploader's scope", async () => {

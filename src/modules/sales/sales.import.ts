@@ -11,13 +11,15 @@ import * as repo from './sales.repository.ts';
 import { chooseOwner } from '../../platform/access/ownership.ts';
 import { SaleRefs } from './sales.refs.ts';
 import { checkSale } from './sales.rules.ts';
-import { cellErrorOf, EXPORT_COLUMNS, rowInput } from './sales.sheet.ts';
-import { readRecords, sniff } from './sales.reader.ts';
+import { cellErrorOf, EXPORT_COLUMNS, RowReader } from './sales.sheet.ts';
+import { readRecordBatches, readRecords, sniff } from './sales.reader.ts';
+import { SliceLoader } from './sales.slices.ts';
 import { isDeadRun, thisRunner } from './sales.runner.ts';
 import type { SalesImport } from './sales.contract.ts';
 
-const BATCH = 5_000;
 const KEPT_ERRORS = 200;
+/** Ids per staging statement before done (≈0.2–0.5 s each on PGlite). */
+const STAGE_IDS = 20_000;
 const PROGRESS_EVERY_MS = 500;
 /** Every unfinished import this process holds has its heartbeat touched this often (recovery counts two minutes as dead). */
 const HEARTBEAT_MS = 20_000;
@@ -36,8 +38,8 @@ const heldOf = (db: Db) => {
 
 export function presentImport(r: repo.ImportRow): SalesImport {
   const read = r.total_bytes > 0 ? Math.min(1, Number(r.bytes_read) / Number(r.total_bytes)) : 0;
-  const loaded = r.rows_valid > 0 ? r.rows_loaded / r.rows_valid : 0;
-  const progress = r.status === 'done' ? 100 : r.status === 'loading' ? 50 + loaded * 50 : r.status === 'checking' || r.status === 'failed' ? read * 50 : 0;
+  // One pass reads, checks and loads: the share of the file read, until the last slice is written and the import done.
+  const progress = r.status === 'done' ? 100 : r.status === 'queued' ? 0 : Math.min(99, read * 100);
   return {
     id: r.id, fileName: r.file_name, format: r.format, skipInvalid: r.skip_invalid, status: r.status, phaseNote: r.phase_note, progress: Math.round(progress * 10) / 10,
     totalBytes: Number(r.total_bytes), rowsRead: r.rows_read, rowsValid: r.rows_valid, rowsLoaded: r.rows_loaded, errorCount: r.error_count,
@@ -46,17 +48,21 @@ export function presentImport(r: repo.ImportRow): SalesImport {
   };
 }
 
+const REFERENCE_LABELS = { products: '产品', suppliers: '供应主体', orgs: '单位', activities: '工作动态' } as const;
+const isBlank = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || String(c).trim() === '');
+
 class Cancelled extends Error {}
 /** The import was failed from outside (a recovery judged its run dead): stop and remove its rows. */
 class Abandoned extends Error {}
 
 /**
  * Bulk sales imports, one at a time per server, in the background: the request that uploads the
- * file gets the import's id at once and polls its progress. The file is read twice from disk:
- * first every row is checked (nothing is written), then — only if all rows are valid, or the user
- * chose to skip invalid ones — rows are written in batches of 5,000, each its own short statement, so
+ * file gets the import's id at once and polls its progress. The file is read once from disk: each
+ * row is checked and, while every row so far is valid (or the user chose to skip invalid ones),
+ * put in a slice that one COPY statement writes (sales.slices.ts), a short statement at a time so
  * other requests keep being answered. Rows written stay invisible until the import is marked done;
- * a failure removes them. Only the progress row is updated meanwhile.
+ * a bad row (without skipInvalid) stops the loading, the rest is only checked, and the import
+ * fails, which removes what was written. Only the progress row is updated meanwhile.
  *
  * Each import row names its runner (host, process id and start: sales.runner.ts) and carries a
  * heartbeat touched every 20 seconds while this process holds it, so recovery — at start, and every
@@ -158,20 +164,17 @@ export class SalesImports {
   }
 
   private async run(ctx: RequestContext, id: number, path: string, format: 'csv' | 'xlsx', skipInvalid: boolean) {
+    const loader = new SliceLoader(this.db, id);
     try {
       const refs = await SaleRefs.load(this.db, await withPairedCounties(this.db, ctx.scope), todayInChina(), 'all');
-      const checked = await this.pass(id, path, format, refs, 'checking');
-      if (checked.errors > 0 && !skipInvalid) {
-        return await this.fail(id, `发现 ${checked.errors} 行有错误，未导入任何数据：请改正后重新导入，或选择跳过错误行`);
+      const read = await this.pass(id, path, format, refs, skipInvalid, loader);
+      if (read.errors > 0 && !skipInvalid) {
+        return await this.fail(id, `发现 ${read.errors} 行有错误，未导入任何数据：请改正后重新导入，或选择跳过错误行`);
       }
-      if (checked.valid === 0) return await this.fail(id, '没有可导入的数据行');
-      const loaded = await this.pass(id, path, format, refs, 'loading');
-      await this.db.transaction().execute(async (trx) => {
-        const done = await repo.updateImport(trx, id, { status: 'done', rows_loaded: loaded.valid, duplicates: loaded.duplicates, finished_at: new Date(), phase_note: loaded.duplicates ? `${loaded.duplicates} 行疑似重复，已标记待核实、暂不计入` : null });
-        if (!done) throw new Abandoned();
-        await writeAudit(trx, ctx, { entity: 'sales_import', entityId: id, action: 'import', after: { rows: loaded.valid, skipped: checked.errors, duplicates: loaded.duplicates } });
-      });
+      if (read.valid === 0) return await this.fail(id, '没有可导入的数据行');
+      await this.finish(ctx, id, loader, read.errors);
     } catch (err) {
+      await loader.settle().catch(() => {}); // a COPY still running must end before the rows are removed
       if (err instanceof Abandoned) {
         this.log(`sales import ${id}: failed by a recovery while running; its rows are removed`);
         await this.removeRows(id, false).catch((e) => this.log(`sales import ${id} cleanup: ${(e as Error).message}`));
@@ -186,58 +189,88 @@ export class SalesImports {
   }
 
   /**
-   * One pass over the file. Checking: every row through the same rules as a single sale, errors kept
-   * (the first 200 in full, all counted). Loading: the valid rows written in batches, each batch's
-   * duplicates (against counted sales, earlier batches and itself) flagged.
+   * The one pass over the file: every row through the same rules as a single sale, errors kept (the
+   * first 200 in full, all counted), valid rows handed to the loader. Without skipInvalid, the first
+   * bad row stops the loading (the import will be refused) while the rest is still checked, so that
+   * every error is reported at once.
    */
-  private async pass(id: number, path: string, format: 'csv' | 'xlsx', refs: SaleRefs, phase: 'checking' | 'loading') {
-    let bytes = 0, read = 0, valid = 0, errorCount = 0, duplicates = 0, lastReport = 0;
+  private async pass(id: number, path: string, format: 'csv' | 'xlsx', refs: SaleRefs, skipInvalid: boolean, loader: SliceLoader) {
+    let bytes = 0, read = 0, valid = 0, errorCount = 0, lastReport = 0, loading = true;
     const errors: { row: number; column: string | null; reason: string }[] = [];
-    let batch: repo.BatchRow[] = [];
-    let index: Map<string, number> | null = null;
-    if (!(await repo.updateImport(this.db, id, { status: phase, ...(phase === 'loading' ? { rows_loaded: 0 } : {}) }))) throw new Abandoned();
-    const flush = async () => {
-      if (!batch.length) return;
-      const seen = await repo.existingKeys(this.db, [...new Set(batch.map((r) => r.dup_key))], { importId: id });
-      for (const r of batch) {
-        if (seen.has(r.dup_key)) { r.dup_status = 'flagged'; duplicates++; }
-        seen.add(r.dup_key);
-      }
-      await repo.insertBatch(this.db, batch);
-      batch = [];
-    };
+    let reader: RowReader | null = null;
+    if (!(await repo.updateImport(this.db, id, { status: 'loading', rows_loaded: 0 }))) throw new Abandoned();
     const report = async (force = false) => {
       if (!force && Date.now() - lastReport < PROGRESS_EVERY_MS) return;
       lastReport = Date.now();
-      const going = await repo.updateImport(this.db, id, phase === 'checking'
-        ? { bytes_read: bytes, rows_read: read, rows_valid: valid, error_count: errorCount, errors: JSON.stringify(errors) }
-        : { rows_loaded: valid, duplicates });
+      const going = await repo.updateImport(this.db, id, {
+        bytes_read: bytes, rows_read: read, rows_valid: valid, rows_loaded: loader.loaded, duplicates: loader.duplicates, error_count: errorCount, errors: JSON.stringify(errors),
+      });
       if (!going) throw new Abandoned();
     };
-    for await (const rec of readRecords(path, format, (n) => (bytes = n))) {
-      if (this.stopping) throw new Cancelled();
-      if (!index) { index = checkHeaders(rec.cells, EXPORT_COLUMNS); continue; }
-      if (rec.cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
-      read++;
-      try {
-        const values = checkSale(rowInput(rec.cells, index, refs), refs);
+    for await (const batch of readRecordBatches(path, format, (n) => (bytes = n))) {
+      for (const rec of batch) {
+        if (this.stopping) throw new Cancelled();
+        if (!reader) {
+          reader = new RowReader(checkHeaders(rec.cells, EXPORT_COLUMNS), refs);
+          continue;
+        }
+        if (isBlank(rec.cells)) continue;
+        read++;
+        let values: repo.SaleValues;
+        try {
+          values = checkSale(reader.input(rec.cells), refs);
+        } catch (err) {
+          const e = cellErrorOf(err);
+          errorCount++;
+          if (errors.length < KEPT_ERRORS) errors.push({ row: rec.line, column: e.column, reason: e.message });
+          if (loading && !skipInvalid) loading = await this.stopLoading(id, loader, rec.line);
+          continue;
+        }
         valid++;
-        if (phase === 'loading') batch.push({ ...values, dup_status: 'unique', import_id: id, source_row: rec.line });
-      } catch (err) {
-        const e = cellErrorOf(err);
-        errorCount++;
-        if (errors.length < KEPT_ERRORS) errors.push({ row: rec.line, column: e.column, reason: e.message });
+        if (loading && loader.add(values, rec.line)) await loader.flush();
       }
-      if (batch.length >= BATCH) await flush();
-      if (read % 1000 === 0) {
-        await report();
-        await new Promise((r) => setImmediate(r)); // let other requests in
-      }
+      await report();
+      await new Promise((r) => setImmediate(r)); // let other requests in
     }
-    await flush();
-    if (phase === 'checking') bytes = Math.max(bytes, 1);
+    if (loading) await loader.flush();
+    await loader.settle();
+    bytes = Math.max(bytes, 1);
     await report(true);
-    return { valid, errors: errorCount, duplicates };
+    return { valid, errors: errorCount };
+  }
+
+  /** Marks the import done (its rows count from now on), once the rows it refers to are known to be there and are locked. */
+  private async finish(ctx: RequestContext, id: number, loader: SliceLoader, skipped: number) {
+    const { loaded, duplicates } = loader;
+    await this.stage(id);
+    await this.db.transaction().execute(async (trx) => {
+      const missing = await repo.lockReferences(trx, loader.references);
+      if (missing.length) throw new AppError('CONFLICT', `导入期间，文件引用的记录已被删除（${missing.slice(0, 5).map((m) => `${REFERENCE_LABELS[m.table]} ${m.id}`).join('、')}），未导入任何数据：请重新导入`);
+      const done = await repo.updateImport(trx, id, { status: 'done', rows_loaded: loaded, duplicates, finished_at: new Date(), phase_note: duplicates ? `${duplicates} 行疑似重复，已标记待核实、暂不计入` : null });
+      if (!done) throw new Abandoned();
+      await writeAudit(trx, ctx, { entity: 'sales_import', entityId: id, action: 'import', after: { rows: loaded, skipped, duplicates } });
+    });
+  }
+
+  /**
+   * The import's facts staged in id slices, each its own short statement with other requests let in
+   * between, so that marking it done adds staged sums instead of aggregating every row in one statement.
+   */
+  private async stage(id: number) {
+    const span = await repo.importIdSpan(this.db, id);
+    if (!span) return;
+    for (let lo = span.lo; lo <= span.hi; lo += STAGE_IDS) {
+      if (this.stopping) throw new Cancelled();
+      await repo.stageImport(this.db, id, lo, Math.min(span.hi, lo + STAGE_IDS - 1));
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  /** A bad row without skipInvalid: nothing more is loaded, the rest is only checked. */
+  private async stopLoading(id: number, loader: SliceLoader, line: number): Promise<false> {
+    loader.discard();
+    if (!(await repo.updateImport(this.db, id, { status: 'checking', phase_note: `第 ${line} 行有错误，不再导入：继续检查其余各行，以列出全部错误` }))) throw new Abandoned();
+    return false;
   }
 
   /** The runner's own failure: its rows are removed, then the import is marked failed (unless a recovery did already). */

@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { AppError } from '../../platform/errors.ts';
 import { xlsxFileInReadingOrder } from '../../platform/excel/reading-order.ts';
 import { firstSheetRows } from '../../platform/excel/sheet-stream.ts';
 import { heavyParse } from '../../platform/files/heavy.ts';
 import { checkZip, SALES_ZIP_LIMITS } from '../../platform/files/zip-guard.ts';
+import { CsvParser } from './sales.csv.ts';
 
 export interface Record { line: number; cells: unknown[] }
 
@@ -47,54 +48,66 @@ async function sniffBytes(path: string, declared: 'csv' | 'xlsx' | null): Promis
 }
 
 /**
- * The file's rows, one at a time, from the disk (never the whole file in memory); the first is the
- * header. `onBytes` follows how far the file has been read, for the progress bar.
+ * The file's rows, a chunk of them at a time, from the disk (never the whole file in memory); the
+ * first is the header. `onBytes` follows how far the file has been read, for the progress bar.
  */
-export async function* readRecords(path: string, format: 'csv' | 'xlsx', onBytes: (n: number) => void): AsyncGenerator<Record> {
+export async function* readRecordBatches(path: string, format: 'csv' | 'xlsx', onBytes: (n: number) => void): AsyncGenerator<Record[]> {
   // A workbook is read with its shared strings before its sheets (see reading-order.ts).
   const stream = format === 'xlsx' ? await xlsxFileInReadingOrder(path) : createReadStream(path, { highWaterMark: 256 * 1024 });
   let bytes = 0;
   stream.on('data', (chunk: Buffer | string) => onBytes((bytes += chunk.length)));
   try {
-    if (format === 'csv') {
-      const bound = lineBound();
-      const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_CSV_LINE_BYTES });
-      bound.on('error', (err) => parser.destroy(err)); // pipe() does not carry the refusal on
-      stream.pipe(bound).pipe(parser);
-      let last = 0; // the line the last record ended on: the next one starts after it
-      try {
-        for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-          last = info.lines;
-          yield { line: info.lines, cells: record };
-        }
-      } catch (err) {
-        if (err instanceof AppError) throw err;
-        if ((err as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw fileError(`CSV 第 ${last + 1} 行起的记录超过 ${MAX_CSV_LINE_BYTES / 1024 / 1024} MB：不是一行销售记录，请检查文件`);
-        throw fileError(`CSV 格式错误：${(err as Error).message}`);
-      }
-      return;
-    }
-    try {
-      for await (const row of firstSheetRows(stream, { label: 'Excel 文件' })) yield { line: row.number, cells: (row.values as unknown[]).slice(1) };
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw fileError(`无法读取 Excel 文件：${(err as Error).message}`);
-    }
+    if (format === 'csv') yield* csvBatches(stream);
+    else yield* sheetBatches(stream);
   } finally {
     stream.destroy();
   }
 }
 
-/** Refuses a line longer than MAX_CSV_LINE_BYTES as it streams (a line of bare commas is an unbounded record csv-parse does not measure). */
-function lineBound(): Transform {
+/** The file's rows one at a time (see readRecordBatches). */
+export async function* readRecords(path: string, format: 'csv' | 'xlsx', onBytes: (n: number) => void): AsyncGenerator<Record> {
+  for await (const batch of readRecordBatches(path, format, onBytes)) yield* batch;
+}
+
+async function* csvBatches(stream: Readable): AsyncGenerator<Record[]> {
+  const bound = lineBound();
+  const decoder = new StringDecoder('utf8');
+  const parser = new CsvParser(MAX_CSV_LINE_BYTES);
+  for await (const chunk of stream) {
+    bound(chunk);
+    const records = parser.push(decoder.write(chunk));
+    if (records.length) yield records;
+  }
+  const last = parser.push(decoder.end(), true);
+  if (last.length) yield last;
+}
+
+/** A workbook's rows are handed on a thousand at a time (a CSV's, a chunk of the file at a time). */
+const SHEET_BATCH = 1_000;
+
+async function* sheetBatches(stream: Readable): AsyncGenerator<Record[]> {
+  let batch: Record[] = [];
+  try {
+    for await (const row of firstSheetRows(stream, { label: 'Excel 文件' })) {
+      batch.push({ line: row.number, cells: (row.values as unknown[]).slice(1) });
+      if (batch.length < SHEET_BATCH) continue;
+      yield batch;
+      batch = [];
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw fileError(`无法读取 Excel 文件：${(err as Error).message}`);
+  }
+  if (batch.length) yield batch;
+}
+
+/** Refuses a line longer than MAX_CSV_LINE_BYTES as it streams (a line of bare commas is a record the parser would hold whole). */
+function lineBound(): (chunk: Buffer) => void {
   let run = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      const first = chunk.indexOf(10);
-      const longest = first < 0 ? run + chunk.length : run + first;
-      if (longest > MAX_CSV_LINE_BYTES) return cb(fileError(`CSV 中有一行超过 ${MAX_CSV_LINE_BYTES / 1024 / 1024} MB：不是一行销售记录，请检查文件`));
-      run = first < 0 ? run + chunk.length : chunk.length - chunk.lastIndexOf(10) - 1;
-      cb(null, chunk);
-    },
-  });
+  return (chunk) => {
+    const first = chunk.indexOf(10);
+    const longest = first < 0 ? run + chunk.length : run + first;
+    if (longest > MAX_CSV_LINE_BYTES) throw fileError(`CSV 中有一行超过 ${MAX_CSV_LINE_BYTES / 1024 / 1024} MB：不是一行销售记录，请检查文件`);
+    run = first < 0 ? run + chunk.length : chunk.length - chunk.lastIndexOf(10) - 1;
+  };
 }

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Db, Queryable } from '../../platform/db/database.ts';
+import { copyRows, type CopyValue } from '../../platform/db/copy.ts';
 import { containing } from '../../platform/db/like.ts';
 import { recordInScope, type Scope } from '../../platform/access/scope.ts';
 import type { SaleFilters, SaleListQuery, SummaryQuery } from './sales.contract.ts';
@@ -80,13 +81,21 @@ export type SaleValues = {
   owning_org_id: number | null; claim_status: 'pending' | 'confirmed' | 'refused';
 };
 
-/** Sales with this duplicate key that count (visible, or rows of the import `importId` being loaded). */
+/** Keys looked up per query: each one index probe, and few enough that the planner never prefers a scan of the table (or JIT). */
+const KEYS_PER_QUERY = 1_000;
+
+/** Which of these duplicate keys are taken by sales that count (visible, or rows of the import `importId` being loaded). */
 export async function existingKeys(q: Queryable, keys: string[], opts: { importId?: number; exceptId?: number } = {}): Promise<Set<string>> {
-  if (!keys.length) return new Set();
-  let query = q.selectFrom('sales as sa').select('sa.dup_key').distinct().where(sql<SqlBool>`sa.dup_key = any(${keys}::text[])`).where('sa.dup_status', '<>', 'duplicate');
-  query = opts.importId ? query.where((eb) => eb.or([visible, eb('sa.import_id', '=', opts.importId!)])) : query.where(visible);
-  if (opts.exceptId) query = query.where('sa.id', '<>', opts.exceptId);
-  return new Set((await query.execute()).map((r) => r.dup_key));
+  const taken = new Set<string>();
+  const counts = opts.importId ? sql<SqlBool>`(${visible} or sa.import_id = ${opts.importId})` : visible;
+  const except = opts.exceptId ? sql`and sa.id <> ${opts.exceptId}` : sql``;
+  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+    const { rows } = await sql<{ key: string }>`
+      select k.key from unnest(${keys.slice(i, i + KEYS_PER_QUERY)}::text[]) as k(key)
+      cross join lateral (select 1 from sales sa where sa.dup_key = k.key and sa.dup_status <> 'duplicate' and ${counts} ${except} limit 1) hit`.execute(q);
+    for (const r of rows) taken.add(r.key);
+  }
+  return taken;
 }
 
 export async function insert(q: Queryable, v: SaleValues & { dup_status: 'unique' | 'flagged'; is_demo?: boolean }) {
@@ -99,19 +108,57 @@ export async function remove(q: Queryable, id: number) {
   await q.deleteFrom('sales').where('id', '=', id).execute();
 }
 
-const COLS = ['sold_on', 'period_end', 'product_id', 'category', 'supplier_id', 'supplier_name', 'county_code', 'channel', 'buyer_type', 'credited_org_id', 'credited_name', 'amount_fen', 'quantity', 'unit', 'households', 'activity_id', 'certified', 'dup_key', 'dup_status', 'import_id', 'source_row', 'note', 'owning_org_id', 'claim_status'] as const;
-const TYPES: Record<(typeof COLS)[number], string> = {
-  sold_on: 'date', period_end: 'date', product_id: 'bigint', category: 'text', supplier_id: 'bigint', supplier_name: 'text', county_code: 'text', channel: 'text', buyer_type: 'text',
-  credited_org_id: 'bigint', credited_name: 'text', amount_fen: 'bigint', quantity: 'numeric', unit: 'text', households: 'integer', activity_id: 'bigint', certified: 'boolean',
-  dup_key: 'text', dup_status: 'text', import_id: 'bigint', source_row: 'integer', note: 'text', owning_org_id: 'bigint', claim_status: 'text',
-};
-export type BatchRow = SaleValues & { dup_status: 'unique' | 'flagged'; import_id: number; source_row: number };
+/** The columns an import's COPY writes, in the order of `importRow`. */
+const IMPORT_COLUMNS = ['sold_on', 'period_end', 'product_id', 'category', 'supplier_id', 'supplier_name', 'county_code', 'channel', 'buyer_type', 'credited_org_id', 'credited_name', 'amount_fen', 'quantity', 'unit', 'households', 'activity_id', 'certified', 'dup_key', 'dup_status', 'import_id', 'source_row', 'note', 'owning_org_id', 'claim_status'] as const;
+const DUP_STATUS_AT = IMPORT_COLUMNS.indexOf('dup_status');
+export type SaleCopyRow = CopyValue[];
 
-/** One batch of an import in one statement: a column array per field, unnested (a parameter per column, whatever the batch size). */
-export async function insertBatch(q: Queryable, rows: BatchRow[]) {
-  if (!rows.length) return;
-  const arrays = COLS.map((c) => sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(TYPES[c])}[]`);
-  await sql`insert into sales (${sql.join(COLS.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(q);
+/** A checked row of an import as COPY writes it, counted as unique until its duplicates are known. */
+export function importRow(v: SaleValues, importId: number, sourceRow: number): SaleCopyRow {
+  return [v.sold_on, v.period_end, v.product_id, v.category, v.supplier_id, v.supplier_name, v.county_code, v.channel, v.buyer_type, v.credited_org_id, v.credited_name,
+    v.amount_fen, v.quantity, v.unit, v.households, v.activity_id, v.certified, v.dup_key, 'unique', importId, sourceRow, v.note, v.owning_org_id, v.claim_status];
+}
+export const flagDuplicate = (row: SaleCopyRow) => {
+  row[DUP_STATUS_AT] = 'flagged';
+};
+
+/**
+ * One slice of an import in one COPY statement: all its rows or none. Without triggers and foreign-key
+ * checks where the role allows (most of the COPY's time): the indicator triggers (cells and fact rows) add
+ * nothing for an import not done (ind_facts_sale), and the references are checked once at the end (lockReferences).
+ */
+export async function copyImportRows(db: Db, rows: SaleCopyRow[]) {
+  await copyRows(db, { table: 'sales', columns: IMPORT_COLUMNS }, rows, { withoutTriggers: true });
+}
+
+/** What an import's rows refer to, by table (the foreign keys of sales other than its import). */
+export interface ImportReferences { products: Set<number>; suppliers: Set<number>; orgs: Set<number>; activities: Set<number> }
+export const noReferences = (): ImportReferences => ({ products: new Set(), suppliers: new Set(), orgs: new Set(), activities: new Set() });
+
+/** Adds a row's references (the columns of SaleValues that are foreign keys). */
+export function addReferences(refs: ImportReferences, v: SaleValues) {
+  if (v.product_id !== null) refs.products.add(v.product_id);
+  if (v.supplier_id !== null) refs.suppliers.add(v.supplier_id);
+  if (v.credited_org_id !== null) refs.orgs.add(v.credited_org_id);
+  if (v.owning_org_id !== null) refs.orgs.add(v.owning_org_id);
+  if (v.activity_id !== null) refs.activities.add(v.activity_id);
+}
+
+/**
+ * The foreign-key check of an import's rows, done once: the rows they refer to are locked as the
+ * checks would lock them (FOR KEY SHARE, until the transaction ends; from then on a delete sees the
+ * rows and is refused), and those that are gone — deleted while the file was read — are returned.
+ */
+export async function lockReferences(trx: Queryable, refs: ImportReferences): Promise<{ table: keyof ImportReferences; id: number }[]> {
+  const missing: { table: keyof ImportReferences; id: number }[] = [];
+  for (const table of ['products', 'suppliers', 'orgs', 'activities'] as const) {
+    const ids = [...refs[table]];
+    if (!ids.length) continue;
+    const found = await sql<{ id: number }>`select id from ${sql.table(table)} where id = any(${ids}::bigint[]) for key share`.execute(trx);
+    const present = new Set(found.rows.map((r) => Number(r.id)));
+    for (const id of ids) if (!present.has(id)) missing.push({ table, id });
+  }
+  return missing;
 }
 
 export async function summary(q: Queryable, scope: Scope, f: SummaryQuery) {
@@ -224,4 +271,15 @@ export async function failedImportsWithRows(q: Queryable) {
     .where('si.status', '=', 'failed')
     .where((eb) => eb.exists(eb.selectFrom('sales as sa').select('sa.id').whereRef('sa.import_id', '=', 'si.id')))
     .execute();
+}
+
+/** The id span of an import's rows (null when it has none). */
+export async function importIdSpan(q: Queryable, importId: number): Promise<{ lo: number; hi: number } | null> {
+  const r = await q.selectFrom('sales').select([(eb) => eb.fn.min('id').as('lo'), (eb) => eb.fn.max('id').as('hi')]).where('import_id', '=', importId).executeTakeFirst();
+  return r?.lo == null ? null : { lo: Number(r.lo), hi: Number(r.hi) };
+}
+
+/** Stages the facts of an import's rows with ids in [lo, hi] (fact rows and summed cells, migration 0020), before it is marked done. */
+export async function stageImport(q: Queryable, importId: number, lo: number, hi: number) {
+  await sql`select ind_stage_import(${importId}::bigint, ${lo}::bigint, ${hi}::bigint)`.execute(q);
 }

@@ -52,13 +52,15 @@ export function checkSale(v: SaleInput, refs: SaleRefs): SaleValues {
     const what = product.status === 'delisted' ? '下架' : '撤销';
     throw new AppError('RULE_VIOLATION', `产品「${product.name}」已于 ${product.endedOn} ${what}，${v.soldOn} 的销售不能计入`, [{ path: 'soldOn', message: `晚于${what}日期 ${product.endedOn}` }]);
   }
-  const row = {
+  // One object literal, its key set last: a spread copy costs several times the rest of the rules on a million-row import.
+  const row: SaleValues = {
     sold_on: v.soldOn, period_end: v.periodEnd ?? null, product_id: product?.id ?? null, category, supplier_id: supplier?.id ?? null, supplier_name: supplier ? null : v.supplierName!.trim(),
     county_code: county, channel: v.channel, buyer_type: v.buyerType, credited_org_id: credited?.id ?? null, credited_name: credited ? null : v.creditedName!.trim(),
     amount_fen: v.amountFen, quantity: v.quantity ?? null, unit: v.unit ?? null, households: v.households ?? null, activity_id: v.activityId ?? null,
     certified: product ? certifiedOn(product, v.soldOn) : false, note: v.note ?? null,
     // Credited to a unit outside the creator's reach: counts for that unit once it confirms (认领).
-    owning_org_id: refs.owningOrgId, claim_status: claimStatusFor(refs.scope, { orgId: credited?.id }),
+    owning_org_id: refs.owningOrgId, claim_status: claimStatusFor(refs.scope, { orgId: credited?.id }), dup_key: '',
   };
-  return { ...row, dup_key: dupKey(row) };
+  row.dup_key = dupKey(row);
+  return row;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
+import type { z } from 'zod';
 import { parseCell, type CellValue, type Column } from '../../platform/excel/columns.ts';
 import { writeSheet } from '../../platform/excel/workbook.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -47,42 +48,109 @@ export class CellError extends Error {
   }
 }
 
-/** One row's cells (by column position) → the API's input, names resolved against the references. */
-export function rowInput(cells: unknown[], index: Map<string, number>, refs: SaleRefs): SaleInput {
-  const v: Record<string, CellValue> = {};
-  for (const col of SALE_COLUMNS) {
-    const at = index.get(col.header);
-    try {
-      v[col.key] = parseCell(col, at ? cells[at - 1] : null);
-    } catch (err) {
-      throw new CellError(col.header, (err as Error).message);
+type Read = { value: CellValue } | { error: CellError };
+/** Values that repeat (dates, names, labels) are read once per file, up to this many per column; the amount rarely repeats. */
+const REMEMBERED = 10_000;
+const repeats = (key: string) => key !== 'amountFen';
+
+/** Remembers what a function gave for each value, up to a limit (then starts over). */
+function remembering<T>(read: (raw: unknown) => T): (raw: unknown) => T {
+  const seen = new Map<unknown, T>();
+  return (raw) => {
+    if (raw !== null && typeof raw === 'object') return read(raw); // a Date or rich text from a workbook
+    let r = seen.get(raw);
+    if (r === undefined) {
+      if (seen.size >= REMEMBERED) seen.clear();
+      seen.set(raw, (r = read(raw)));
     }
-  }
-  let quantity: number | null = null;
-  if (v.quantity !== null) {
-    quantity = Number(String(v.quantity).replace(/,/g, ''));
-    if (!Number.isFinite(quantity) || quantity <= 0) throw new CellError('数量', `应为大于 0 的数字，而不是「${v.quantity}」`);
-  }
-  const supplier = refs.supplierNamed(String(v.supplier));
-  let productId: number | null = null;
-  if (v.product !== null) {
-    if (!supplier) throw new CellError('产品', `供应主体「${v.supplier}」不在系统中（或不在您的范围内），不能指定产品；请只填品类`);
-    const product = refs.productNamed(supplier.id, String(v.product));
-    if (!product) throw new CellError('产品', `供应主体「${supplier.name}」没有名为「${v.product}」的产品`);
-    productId = product.id;
-  }
-  const credited = refs.orgNamed(String(v.credited));
-  const input = {
-    soldOn: v.soldOn, periodEnd: v.periodEnd, productId, category: v.category, supplierId: supplier?.id ?? null, supplierName: supplier ? null : v.supplier,
-    countyCode: v.countyCode, channel: v.channel, buyerType: v.buyerType, creditedOrgId: credited?.id ?? null, creditedName: credited ? null : v.credited,
-    amountFen: v.amountFen, quantity, unit: v.unit, households: v.households, activityId: v.activityId, note: v.note,
+    return r;
   };
-  const parsed = saleInput.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CellError(headerOf(issue.path.join('.')), issue.message);
+}
+
+function readCell(col: Column, raw: unknown): Read {
+  try {
+    return { value: parseCell(col, raw) };
+  } catch (err) {
+    return { error: new CellError(col.header, (err as Error).message) };
   }
-  return parsed.data;
+}
+
+/** The quantity cell's text as a number (thousands separators allowed). */
+function readQuantity(text: unknown): Read {
+  if (text === null) return { value: null };
+  const quantity = Number(String(text).replace(/,/g, ''));
+  if (!Number.isFinite(quantity) || quantity <= 0) return { error: new CellError('数量', `应为大于 0 的数字，而不是「${text}」`) };
+  return { value: quantity };
+}
+
+type Checked = { ok: true; value: unknown } | { ok: false; error: CellError };
+const FIELD_SCHEMAS = Object.entries(saleInput.shape) as [keyof SaleInput & string, z.ZodType][];
+
+/**
+ * saleInput, field by field: the same values and, for a bad row, the same first issue as parsing
+ * the object whole (it has no rule across fields), but each field's repeated values checked once.
+ */
+export class FieldChecks {
+  private readonly fields = FIELD_SCHEMAS.map(([key, schema]) => {
+    const check = (v: unknown): Checked => {
+      const r = schema.safeParse(v);
+      return r.success ? { ok: true, value: r.data } : { ok: false, error: new CellError(headerOf([key, ...r.error.issues[0].path].join('.')), r.error.issues[0].message) };
+    };
+    return { key, check: repeats(key) ? remembering(check) : check };
+  });
+
+  /** The input checked, in place: a field is written only when the schema changes its value (a trim). */
+  check(input: { [K in keyof SaleInput]?: unknown }): SaleInput {
+    for (const { key, check } of this.fields) {
+      const r = check(input[key]);
+      if (!r.ok) throw r.error;
+      if (r.value !== input[key]) input[key] = r.value;
+    }
+    return input as SaleInput;
+  }
+}
+
+/**
+ * A file's rows (cells by column position) → the API's input, names resolved against the
+ * references. One per import: each column's repeated values are parsed once.
+ */
+export class RowReader {
+  private readonly columns: { at: number | undefined; read: (raw: unknown) => Read }[];
+  private readonly quantity = remembering(readQuantity);
+  private readonly fields = new FieldChecks();
+
+  constructor(index: Map<string, number>, private readonly refs: SaleRefs) {
+    this.columns = SALE_COLUMNS.map((col) => {
+      const read = (raw: unknown) => readCell(col, raw);
+      return { at: index.get(col.header), read: repeats(col.key) ? remembering(read) : read };
+    });
+  }
+
+  input(cells: unknown[]): SaleInput {
+    const v: Record<string, CellValue> = {};
+    for (let i = 0; i < SALE_COLUMNS.length; i++) {
+      const { at, read } = this.columns[i];
+      const r = read(at ? (cells[at - 1] ?? null) : null);
+      if ('error' in r) throw r.error;
+      v[SALE_COLUMNS[i].key] = r.value;
+    }
+    const quantity = this.quantity(v.quantity);
+    if ('error' in quantity) throw quantity.error;
+    const supplier = this.refs.supplierNamed(String(v.supplier));
+    let productId: number | null = null;
+    if (v.product !== null) {
+      if (!supplier) throw new CellError('产品', `供应主体「${v.supplier}」不在系统中（或不在您的范围内），不能指定产品；请只填品类`);
+      const product = this.refs.productNamed(supplier.id, String(v.product));
+      if (!product) throw new CellError('产品', `供应主体「${supplier.name}」没有名为「${v.product}」的产品`);
+      productId = product.id;
+    }
+    const credited = this.refs.orgNamed(String(v.credited));
+    return this.fields.check({
+      soldOn: v.soldOn, periodEnd: v.periodEnd, productId, category: v.category, supplierId: supplier?.id ?? null, supplierName: supplier ? null : v.supplier,
+      countyCode: v.countyCode, channel: v.channel, buyerType: v.buyerType, creditedOrgId: credited?.id ?? null, creditedName: credited ? null : v.credited,
+      amountFen: v.amountFen, quantity: quantity.value, unit: v.unit, households: v.households, activityId: v.activityId, note: v.note,
+    });
+  }
 }
 
 /** An AppError from the sale's rules → the column it concerns. */

@@ -2,11 +2,11 @@ import type { Db } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Column } from '../../platform/excel/columns.ts';
 import { readSheet, writeSheet } from '../../platform/excel/workbook.ts';
-import { importRows, parseRow, type ImportResult } from '../../platform/excel/import.ts';
+import { importRows, type ImportResult } from '../../platform/excel/import.ts';
 import { exportSheet } from '../../platform/excel/export.ts';
-import * as orgsRepo from '../orgs/orgs.repository.ts';
-import { TARGET_GROUPS, TRAINING_KINDS, trainingInput, type TrainingListQuery } from './training.contract.ts';
-import { createTrainingIn, listTrainings } from './training.service.ts';
+import { TARGET_GROUPS, TRAINING_KINDS, type TrainingListQuery } from './training.contract.ts';
+import { listTrainings } from './training.service.ts';
+import { trainingSheetImport } from './training.import.ts';
 
 export const TRAINING_COLUMNS: Column[] = [
   { header: '培训名称', key: 'title', kind: 'text', required: true, example: '香格里拉市英语教师培训', width: 30 },
@@ -28,16 +28,7 @@ export const trainingTemplate = () =>
 
 export async function importTrainings(db: Db, ctx: RequestContext, file: Buffer, skipInvalid: boolean): Promise<ImportResult> {
   const read = await readSheet(file, TRAINING_COLUMNS, { maxRows: 10_000 });
-  return importRows(db, ctx, read, {
-    entity: 'training',
-    columns: TRAINING_COLUMNS,
-    skipInvalid,
-    toInput: async ({ values: v }, trx) => {
-      const organiser = v.organiser ? await orgsRepo.findByNameOrAlias(trx, String(v.organiser)) : [];
-      return parseRow(trainingInput, { ...v, organiser: undefined, ...(organiser.length === 1 ? { organiserOrgId: organiser[0].id } : { organiserName: v.organiser }) });
-    },
-    apply: (trx, input) => createTrainingIn(trx, ctx, input),
-  });
+  return importRows(db, ctx, read, { entity: 'training', columns: TRAINING_COLUMNS, skipInvalid, bulk: trainingSheetImport(ctx) });
 }
 
 export const exportTrainings = (db: Db, ctx: RequestContext, f: Omit<TrainingListQuery, 'page' | 'pageSize'>) =>

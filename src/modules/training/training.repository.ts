@@ -38,21 +38,28 @@ export async function list(q: Queryable, scope: Scope, f: TrainingListQuery) {
   return { rows, total: Number(count.n) };
 }
 
+const detailed = (q: Queryable, scope: Scope) => base(q, scope).selectAll('tr').select(['pl.name as place_name', 'og.name as organiser_org_name', 'ow.name as owning_org_name']);
+
 export async function findById(q: Queryable, scope: Scope, id: number) {
-  return base(q, scope).selectAll('tr').select(['pl.name as place_name', 'og.name as organiser_org_name', 'ow.name as owning_org_name']).where('tr.id', '=', id).executeTakeFirst();
+  return detailed(q, scope).where('tr.id', '=', id).executeTakeFirst();
+}
+
+/** Many at once (a sheet's new trainings, for their audit entries), by id. */
+export async function findByIds(q: Queryable, scope: Scope, ids: number[]) {
+  return ids.length ? detailed(q, scope).where(sql<SqlBool>`tr.id = any(${ids}::bigint[])`).orderBy('tr.id').execute() : [];
 }
 export type TrainingRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
 
-type Values = {
+export type TrainingValues = {
   title: string; kind: 'training' | 'shadowing'; organiser_org_id: number | null; organiser_name: string | null; place_region: string | null; in_shanghai: boolean;
   start_date: string; end_date: string; target_group: string; batches: number; participants: number; person_times: number; county_code: string | null;
   pairing_id: number | null; activity_id: number | null; is_demo?: boolean;
   owning_org_id?: number | null; claim_status?: 'pending' | 'confirmed' | 'refused'; claim_note?: string | null; claim_decided_by?: string | null; claim_decided_at?: Date | null;
 };
-export async function insert(q: Queryable, v: Values) {
+export async function insert(q: Queryable, v: TrainingValues) {
   return (await q.insertInto('trainings').values(v).returning('id').executeTakeFirstOrThrow()).id;
 }
-export async function update(q: Queryable, id: number, v: Partial<Values>) {
+export async function update(q: Queryable, id: number, v: Partial<TrainingValues>) {
   await q.updateTable('trainings').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
 }
 export async function remove(q: Queryable, id: number) {

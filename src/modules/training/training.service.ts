@@ -5,11 +5,8 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Page } from '../../platform/contract.ts';
 import { orgInScope, regionInScope, type Scope } from '../../platform/access/scope.ts';
 import { assertOwner, chooseOwner, claimStatusFor } from '../../platform/access/ownership.ts';
-import { checkFitsPairing, checkRefs } from '../references/references.ts';
-import * as regionsRepo from '../regions/regions.repository.ts';
-import * as orgsRepo from '../orgs/orgs.repository.ts';
+import { Lookups } from '../references/references.lookups.ts';
 import * as repo from './training.repository.ts';
-import * as pairingsRepo from '../pairings/pairings.repository.ts';
 import type { Summary, TargetGroup, Training, TrainingInput, TrainingListQuery, TrainingPatch } from './training.contract.ts';
 
 const present = (r: repo.TrainingRow): Training => ({
@@ -44,17 +41,23 @@ export async function getTraining(q: Queryable, scope: Scope, id: number): Promi
   return present(row);
 }
 
+/** Trainings by id as the API shows them (a sheet's new ones, for their audit entries). */
+export async function trainingsByIds(q: Queryable, scope: Scope, ids: number[]): Promise<Training[]> {
+  return (await repo.findByIds(q, scope, ids)).map(present);
+}
+
 export async function listTrainings(q: Queryable, scope: Scope, f: TrainingListQuery): Promise<Page<Training>> {
   const { rows, total } = await repo.list(q, scope, f);
   return { items: rows.map(present), total, page: f.page, pageSize: f.pageSize };
 }
 
-async function check(q: Queryable, scope: Scope, t: TrainingPatch) {
-  if (t.placeRegion && !(await regionsRepo.findByCode(q, t.placeRegion))) throw invalidField('placeRegion', `未知的区划代码 ${t.placeRegion}`);
-  if (t.countyCode && (await regionsRepo.findByCode(q, t.countyCode))?.level !== 3) throw invalidField('countyCode', `${t.countyCode} 不是县级区划代码`);
-  await checkRefs(q, scope, [['organiserOrgId', 'org', t.organiserOrgId], ['pairingId', 'pairing', t.pairingId], ['activityId', 'activity', t.activityId]]);
-  await checkFitsPairing(q, t.pairingId, [['countyCode', t.countyCode]], 'west');
-  const pairing = t.pairingId ? await pairingsRepo.findById(q, t.pairingId, scope) : null;
+async function check(look: Lookups, t: TrainingPatch) {
+  if (t.placeRegion && !(await look.region(t.placeRegion))) throw invalidField('placeRegion', `未知的区划代码 ${t.placeRegion}`);
+  if (t.countyCode && (await look.region(t.countyCode))?.level !== 3) throw invalidField('countyCode', `${t.countyCode} 不是县级区划代码`);
+  await look.checkRefs([['organiserOrgId', 'org', t.organiserOrgId], ['pairingId', 'pairing', t.pairingId], ['activityId', 'activity', t.activityId]]);
+  await look.checkFitsPairing(t.pairingId, [['countyCode', t.countyCode]], 'west');
+  const pairing = t.pairingId ? await look.pairingInScope(t.pairingId) : null;
+  const scope = look.scope;
   if (!scope.all && !pairing && !(t.organiserOrgId && orgInScope(scope, t.organiserOrgId)) && !regionInScope(scope, t.countyCode)) {
     throw new AppError('FORBIDDEN', '该培训不在您的数据范围内：主办单位、受训人员所在县或结对关系须属于您的范围', [{ path: 'countyCode', message: '超出数据范围' }]);
   }
@@ -78,9 +81,17 @@ const values = (t: TrainingPatch) => ({
 });
 
 export async function createTrainingIn(q: Queryable, ctx: RequestContext, input: TrainingInput, opts: { isDemo?: boolean } = {}): Promise<Training> {
-  await check(q, ctx.scope, input);
-  const id = await repo.insert(q, {
-    owning_org_id: chooseOwner(ctx, input.owningOrgId, [input.organiserOrgId, input.pairingId ? (await pairingsRepo.findById(q, input.pairingId, ctx.scope))?.east_id : null]),
+  const id = await repo.insert(q, await trainingRow(new Lookups(q, ctx.scope), ctx, input, opts));
+  const created = await getTraining(q, ctx.scope, id);
+  await writeAudit(q, ctx, { entity: 'training', entityId: id, action: 'create', after: created });
+  return created;
+}
+
+/** A new training's stored row once its rules pass (a form's, or each row of a sheet's against the sheet's lookups). */
+export async function trainingRow(look: Lookups, ctx: RequestContext, input: TrainingInput, opts: { isDemo?: boolean } = {}): Promise<repo.TrainingValues> {
+  await check(look, input);
+  return {
+    owning_org_id: chooseOwner(ctx, input.owningOrgId, [input.organiserOrgId, input.pairingId ? (await look.pairingInScope(input.pairingId))?.east_id : null]),
     // A training held for a county counts in its totals once the county confirms it, unless the creator covers the county.
     claim_status: claimStatusFor(ctx.scope, { regionCode: input.countyCode }),
     title: input.title,
@@ -99,10 +110,7 @@ export async function createTrainingIn(q: Queryable, ctx: RequestContext, input:
     pairing_id: input.pairingId ?? null,
     activity_id: input.activityId ?? null,
     is_demo: opts.isDemo ?? false,
-  });
-  const created = await getTraining(q, ctx.scope, id);
-  await writeAudit(q, ctx, { entity: 'training', entityId: id, action: 'create', after: created });
-  return created;
+  };
 }
 
 export const createTraining = (db: Db, ctx: RequestContext, input: TrainingInput, opts: { isDemo?: boolean } = {}) =>
@@ -116,7 +124,7 @@ export async function updateTraining(db: Db, ctx: RequestContext, id: number, pa
     const merged = { ...before, ...patch };
     if (merged.endDate < merged.startDate) throw invalidField('endDate', '结束日期不能早于开始日期');
     if (merged.personTimes < merged.participants) throw invalidField('personTimes', '人次不能少于人数');
-    await check(trx, ctx.scope, merged);
+    await check(new Lookups(trx, ctx.scope), merged);
     const countyChanged = patch.countyCode !== undefined && patch.countyCode !== before.countyCode;
     await repo.update(trx, id, {
       ...values(patch),

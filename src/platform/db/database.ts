@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type { DbConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { acquireDirLock } from './lock.ts';
+import { pgliteCopier, postgresCopier, registerCopier } from './copy.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
@@ -48,6 +49,7 @@ async function openPostgres(url: string): Promise<Database> {
     ]);
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  registerCopier(db, postgresCopier(pool));
   return { db, engine: 'postgres', location, close: () => db.destroy() };
 }
 
@@ -74,6 +76,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  registerCopier(db, pgliteCopier(pool, pglite));
   return {
     db,
     engine: 'pglite',
