@@ -66,7 +66,7 @@ export async function benchScale(database: Database, load: ScaleOutcome, log: (m
   }
   const rankingMs = await times(() => ranking(db, systemContext, { year: YEAR, by: 'county', indicator: 'sales' }));
   const evidence: ScaleFigures['evidence'] = [];
-  for (const [name, code, page] of [['sales, first page', 'sales.total', 1], ['sales, page 500', 'sales.total', 500], ['fund spending, first page', 'fund.spend', 1]] as const) {
+  for (const [name, code, page] of [['first page', 'sales.total', 1], ['page 500', 'sales.total', 500], ['first page', 'fund.spend', 1]] as const) {
     const def = INDICATORS.find((d) => d.kind === 'sum' && d.measures.includes(code as never))!;
     const ms = await times(() => indicatorEvidence(db, systemContext, def.code, { year: YEAR, page, pageSize: 20 }));
     evidence.push({ page: `${def.code} ${name}`, p50: pct(ms, 0.5), p95: pct(ms, 0.95) });

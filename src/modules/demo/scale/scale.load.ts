@@ -34,7 +34,6 @@ export async function loadScaleDemo(db: Db, opts: { scale: ScaleName; seed: numb
   if (refusal) throw new AppError('CONFLICT', `规模演示数据只能加载到空数据库：${refusal}`);
   const sizes = opts.sizes ?? SCALES[opts.scale];
   const t0 = performance.now();
-  let peak = process.memoryUsage().rss;
   const base = await loadDemoBase(db);
   const districts = await loadScalePlaces(db, base);
   const g = genContext(opts.seed, sizes, districts);
@@ -54,7 +53,6 @@ export async function loadScaleDemo(db: Db, opts: { scale: ScaleName; seed: numb
     const started = performance.now();
     let said = 0;
     const rows = await loadKind(db, kind, (done) => {
-      peak = Math.max(peak, process.memoryUsage().rss);
       if (done < kind.count && performance.now() - said < 5_000) return; // a line every 5 s, and the total
       said = performance.now();
       log(`  ${kind.target.table}：${done.toLocaleString('en')} / ${kind.count.toLocaleString('en')}（${Math.round((done / Math.max(1, kind.count)) * 100)}%）`);
@@ -66,8 +64,7 @@ export async function loadScaleDemo(db: Db, opts: { scale: ScaleName; seed: numb
     withDeferredIndexes(trx, 'indicator_fact_rows', () => withDeferredIndexes(trx, 'indicator_cells', () => sql`select ind_rebuild()`.execute(trx))));
   await sql`analyze`.execute(db);
   tables.push({ table: 'indicator_cells (rebuild, analyze)', rows: 0, ms: performance.now() - rebuilt, rssMiB: rssMiB() });
-  peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-  return { scale: opts.sizes ? 'custom' : opts.scale, seed: opts.seed, tables, ms: performance.now() - t0, peakRssMiB: Math.round(peak / 1024 / 1024) };
+  return { scale: opts.sizes ? 'custom' : opts.scale, seed: opts.seed, tables, ms: performance.now() - t0, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
 /** The next `n` rows of an iterator, without collecting them. */

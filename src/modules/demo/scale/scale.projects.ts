@@ -2,7 +2,7 @@ import type { CopyRow } from '../../../platform/db/copy.ts';
 import { PROJECT_CATEGORIES, type ProjectCategory, type ProjectStatus } from '../../projects/projects.contract.ts';
 import { AS_OF, SCALE_YEARS } from './scale.plan.ts';
 import { type GenContext, type Generated, type Place, short, WORK_MONTHS, YEAR_GROWTH } from './scale.context.ts';
-import { dayIn, plusDays, Rng, split, weighted } from './scale.random.ts';
+import { dayIn, minDay, plusDays, Rng, split, weighted } from './scale.random.ts';
 
 /** What the fund and lifecycle rows need of a project, kept in memory (a few numbers per project). */
 export interface ProjectFacts {
@@ -101,8 +101,6 @@ export function transitionRows(g: GenContext, facts: ProjectFacts[]): Generated 
   }
   return { target: { table: 'project_transitions', columns }, count, rows };
 }
-
-const minDay = (a: string, b: string) => (a < b ? a : b);
 
 /** Two or three milestones per project: the later ones of unfinished projects not yet done. */
 export function milestoneRows(g: GenContext, facts: ProjectFacts[]): Generated {

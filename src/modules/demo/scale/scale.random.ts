@@ -63,6 +63,9 @@ export function dayIn(rng: Rng, year: number, month: (rng: Rng) => number): stri
   const m = month(rng) + 1;
   return isoDay(year, m, rng.int(1, daysIn(year, m)));
 }
+/** The earlier of two ISO dates. */
+export const minDay = (a: string, b: string) => (a < b ? a : b);
+
 /** The ISO date `days` after a date. */
 export function plusDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);

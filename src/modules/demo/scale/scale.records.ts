@@ -5,7 +5,7 @@ import { CATEGORIES } from '../../products/products.contract.ts';
 import { CHANNELS, BUYER_TYPES } from '../../sales/sales.contract.ts';
 import { AS_OF, programmeOf, SCALE_YEARS } from './scale.plan.ts';
 import { type GenContext, type Generated, type Place, SEASON, short, WORK_MONTHS, YEAR_GROWTH } from './scale.context.ts';
-import { dayIn, plusDays, Rng, weighted } from './scale.random.ts';
+import { dayIn, minDay, plusDays, Rng, weighted } from './scale.random.ts';
 
 const year = (rng: Rng) => SCALE_YEARS[YEAR_GROWTH(rng)];
 const yuan = (rng: Rng, median: number, sigma: number, cap = 1e9) => Math.max(100, Math.min(cap * 100, Math.round(rng.lognormal(median, sigma)) * 100));
@@ -35,7 +35,7 @@ export function activityRows(g: GenContext): Generated {
       const end = type === 'fair' || type === 'training' ? plusDays(start, rng.int(1, 5)) : plusDays(start, rng.int(0, 2));
       const title = ACTIVITY_TITLES[type].replace('{c}', short(p.name)).replace('{d}', p.districtName);
       const leader = type === 'visit' || type === 'meeting' || type === 'signing' ? `${p.districtName}${LEADERS[LEADER(rng)][0]}${personName(rng)}` : null;
-      yield [id, type, `${p.districtName}${title}`, start, end < AS_OF ? end : AS_OF > start ? AS_OF : start, p.code, p.districtOrgId, p.pairingId, leader, leader ? rng.int(4, 30) : null, true, p.districtOrgId];
+      yield [id, type, `${p.districtName}${title}`, start, minDay(end, AS_OF), p.code, p.districtOrgId, p.pairingId, leader, leader ? rng.int(4, 30) : null, true, p.districtOrgId];
     }
   }
   return { target: { table: 'activities', columns }, count: g.sizes.activities, rows };
