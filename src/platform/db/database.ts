@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type { DbConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { acquireDirLock } from './lock.ts';
+import { initPgliteDir } from './pglite-init.ts';
 import { pgliteCopier, postgresCopier, registerCopier } from './copy.ts';
 import type { DB } from './schema.ts';
 
@@ -63,6 +64,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     if (!memory && fs.existsSync(pgdata) && !fs.existsSync(path.join(pgdata, 'PG_VERSION'))) {
       throw new Error('缺少 PG_VERSION 文件');
     }
+    if (!memory) await initPgliteDir(pgdata);
     pglite = await PGlite.create(pgdata);
     await pglite.query('select 1');
   } catch (err) {
