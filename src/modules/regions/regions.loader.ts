@@ -36,14 +36,6 @@ interface Row {
 }
 
 /** The files are simple (code,"name",codes…) — no embedded commas or quotes in names. */
-export function parseLevelCsv(text: string, parentColumn: string | null): Row[] {
-  const lines = text.split(/\r?\n/);
-  const parse = lineParser(lines[0], parentColumn);
-  const rows: Row[] = [];
-  for (let i = 1; i < lines.length; i++) if (lines[i]) rows.push(parse(lines[i]));
-  return rows;
-}
-
 function lineParser(headerLine: string, parentColumn: string | null): (line: string) => Row {
   const header = headerLine.replace(/^\uFEFF/, '').split(',');
   const parentIdx = parentColumn ? header.indexOf(parentColumn) : -1;
