@@ -9,30 +9,9 @@ import { copyCsv } from '../src/platform/db/copy.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { SalesImports } from '../src/modules/sales/sales.import.ts';
 import { findImport } from '../src/modules/sales/sales.repository.ts';
-import { addDays, todayInChina } from '../src/modules/products/products.workflow.ts';
+import { SALES_CSV_HEADER as HEADER } from '../src/testing/sales-file.ts';
 
-const HEADER = '销售日期,供应主体,产品,品类,县代码,销售渠道,购买方类型,计入单位,金额（元）,数量,单位,带动户数';
-const CHANNELS = ['展销中心', '专柜', '电商平台', '直播带货', '832平台', '工会采购', '机关食堂', '商超'];
-
-/** A sales CSV of `rows` valid rows for the demo data (supplier, credited unit), written to `dir`. */
-export async function writeSalesCsv(dir: string, rows: number): Promise<string> {
-  const file = path.join(dir, `sales-${rows}.csv`);
-  const out = fs.createWriteStream(file);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write(`\uFEFF${HEADER}\n`);
-  const today = todayInChina();
-  let chunk = '';
-  for (let i = 0; i < rows; i++) {
-    chunk += `${addDays(today, -(i % 360) - 1)},香格里拉市森吉尼达生物资源开发有限公司,,菌菇,,${CHANNELS[i % CHANNELS.length]},个人,上海市闵行区人民政府,${100 + (i % 9973)}.${String(i % 100).padStart(2, '0')},${1 + (i % 20)},斤,${i % 7}\n`;
-    if (chunk.length > 1 << 20) {
-      await write(chunk);
-      chunk = '';
-    }
-  }
-  await write(chunk);
-  await new Promise<void>((r) => out.end(() => r()));
-  return file;
-}
+export { writeSalesCsv } from '../src/testing/sales-file.ts';
 
 /**
  * The product's own import of the file (check every row, then load in batches), timed to the end,

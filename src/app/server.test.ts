@@ -1,7 +1,8 @@
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../testing/test-app.ts';
+import { TEST_PASSWORD, useTestApp } from '../testing/test-app.ts';
+import { buildApp } from './server.ts';
 
 const t = useTestApp();
 
@@ -61,5 +62,24 @@ describe('the HTTP layer', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0].getRow(1).values).toContain('项目名称');
+  });
+
+  it('takes the client address from X-Forwarded-For only behind a trusted proxy (XIEZUO_TRUST_PROXY)', async () => {
+    const { username } = await t.userWith({ roles: ['reader'] });
+    const sessionIp = async (trustProxy: boolean) => {
+      const app = await buildApp({ database: t.database, trustProxy });
+      try {
+        const headers = { 'x-forwarded-for': '203.0.113.9' };
+        const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers, payload: { username, password: TEST_PASSWORD } });
+        expect(login.statusCode).toBe(200);
+        const cookie = `xiezuo_session=${login.cookies.find((c) => c.name === 'xiezuo_session')!.value}`;
+        const sessions = await app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: { ...headers, cookie } });
+        return (sessions.json() as { ip: string | null; current: boolean }[]).find((s) => s.current)?.ip;
+      } finally {
+        await app.close();
+      }
+    };
+    expect(await sessionIp(true)).toBe('203.0.113.9');
+    expect(await sessionIp(false)).toBe('127.0.0.1');
   });
 });

@@ -66,6 +66,8 @@ export const errorBody = z.object({
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })),
   details: z.record(z.string(), z.unknown()).optional(),
+  /** The request's id (also its X-Request-Id header and its log lines' reqId): what a user quotes when reporting it. */
+  requestId: z.string(),
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 

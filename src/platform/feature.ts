@@ -4,13 +4,17 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.ts';
 import type { SessionPolicy } from './access/session-policy.ts';
+import type { ReadFrom } from './http/reads.ts';
 
 export type App = FastifyInstance;
 export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 /** What every feature is given: the database, the mode and the session policy, and the server's log. */
 export interface RouteDeps {
+  /** The primary: every write, and reads that must see the caller's own changes at once. */
   db: Database['db'];
+  /** Where a read-only list, dashboard or export reads from (the replica when configured and current). */
+  read: ReadFrom;
   database: Database;
   demo: boolean;
   sessionPolicy: SessionPolicy;

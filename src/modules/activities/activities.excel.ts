@@ -30,8 +30,9 @@ export async function importActivities(db: Db, ctx: RequestContext, file: Buffer
   return importRows(db, ctx, read, { entity: 'activity', columns: ACTIVITY_COLUMNS, skipInvalid, bulk: activitySheetImport(ctx) });
 }
 
-export const exportActivities = (db: Db, ctx: RequestContext, f: Omit<ActivityListQuery, 'page' | 'pageSize'>) =>
-  exportSheet(db, ctx, { entity: 'activity', columns: ACTIVITY_COLUMNS, sheetName: '工作动态', filters: f }, (page, pageSize) => listActivities(db, ctx.scope, { ...f, page, pageSize }), (a) => ({
+/** `from` is where the rows are read (the replica when routed there); the export's audit row is written to `db`. */
+export const exportActivities = (db: Db, ctx: RequestContext, f: Omit<ActivityListQuery, 'page' | 'pageSize'>, from: Db = db) =>
+  exportSheet(db, ctx, { entity: 'activity', columns: ACTIVITY_COLUMNS, sheetName: '工作动态', filters: f }, (page, pageSize) => listActivities(from, ctx.scope, { ...f, page, pageSize }), (a) => ({
     ...a,
     regionCodes: a.places.map((x) => x.code).join('、'),
     leadOrg: a.leadOrgName,

@@ -8,20 +8,20 @@ import { activityTemplate, exportActivities, importActivities } from './activiti
 const tags = ['activities'];
 
 /** 工作动态; filtered by pairing, the list is that pairing's timeline. */
-export function registerActivityRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerActivityRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   const access = { read: 'activity:read', write: 'activity:write' } as const;
   registerCrudRoutes(app, {
-    path: '/activities', tags, name: '工作动态', ...access,
+    path: '/activities', tags, name: '工作动态', ...access, readFrom,
     schemas: { item: activity, input: activityInput, patch: activityPatch, listQuery: activityListQuery },
-    list: (ctx, q) => service.listActivities(db, ctx.scope, q),
+    list: (ctx, q, from) => service.listActivities(from, ctx.scope, q),
     create: (ctx, input) => service.createActivity(db, ctx, input),
     get: (ctx, id) => service.getActivity(db, ctx.scope, id),
     update: (ctx, id, patch) => service.updateActivity(db, ctx, id, patch),
     remove: (ctx, id) => service.deleteActivity(db, ctx, id),
   });
   registerSheetRoutes(app, {
-    path: '/activities', tags, name: '工作动态', ...access, exportQuery: activityListQuery.omit({ page: true, pageSize: true }),
-    template: activityTemplate, importFile: (ctx, file, skip) => importActivities(db, ctx, file, skip), exportFile: (ctx, q) => exportActivities(db, ctx, q),
+    path: '/activities', tags, name: '工作动态', ...access, readFrom, exportQuery: activityListQuery.omit({ page: true, pageSize: true }),
+    template: activityTemplate, importFile: (ctx, file, skip) => importActivities(db, ctx, file, skip), exportFile: (ctx, q, from) => exportActivities(db, ctx, q, from),
   });
 }
 

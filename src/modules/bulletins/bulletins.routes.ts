@@ -12,9 +12,9 @@ const read = { config: { access: 'activity:read' as const } };
 const write = { config: { access: 'activity:write' as const } };
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export function registerBulletinRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerBulletinRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   app.get('/bulletins/imports', { ...read, schema: { tags, summary: '已导入的简报', querystring: documentListQuery, response: { 200: pageOf(bulletinDocument) } } }, (req) =>
-    service.listBulletins(db, req.ctx, req.query.page, req.query.pageSize),
+    service.listBulletins(readFrom(req), req.ctx, req.query.page, req.query.pageSize),
   );
   app.get('/bulletins/imports/:id', { ...read, schema: { tags, summary: '简报原文与待审核条目', params: idParam, response: { 200: bulletinDetail } } }, (req) => service.getBulletin(db, req.ctx, req.params.id));
   app.post('/bulletins/drafts/:id/accept', { ...write, schema: { tags, summary: '采用条目：登记为工作动态，或关联已有动态', params: idParam, body: acceptInput, response: { 200: bulletinDetail } } }, (req) =>

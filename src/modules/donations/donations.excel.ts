@@ -28,8 +28,9 @@ export async function importDonations(db: Db, ctx: RequestContext, file: Buffer,
   return importRows(db, ctx, read, { entity: 'donation', columns: DONATION_COLUMNS, skipInvalid, bulk: donationSheetImport(ctx) });
 }
 
-export const exportDonations = (db: Db, ctx: RequestContext, f: Omit<DonationListQuery, 'page' | 'pageSize'>) =>
-  exportSheet(db, ctx, { entity: 'donation', columns: DONATION_COLUMNS, sheetName: '捐赠', filters: f }, (page, pageSize) => listDonations(db, ctx.scope, { ...f, page, pageSize }), (d) => ({
+/** `from` is where the rows are read (the replica when routed there); the export's audit row is written to `db`. */
+export const exportDonations = (db: Db, ctx: RequestContext, f: Omit<DonationListQuery, 'page' | 'pageSize'>, from: Db = db) =>
+  exportSheet(db, ctx, { entity: 'donation', columns: DONATION_COLUMNS, sheetName: '捐赠', filters: f }, (page, pageSize) => listDonations(from, ctx.scope, { ...f, page, pageSize }), (d) => ({
     ...d,
     recipientOrg: d.recipientOrgId ? d.recipient : null,
   }));

@@ -18,9 +18,9 @@ const write = { config: { access: 'bulletin:write' as const } };
 const issue = { config: { access: 'bulletin:issue' as const } };
 const fileName = (e: { title: string; numberLabel: string }, ext: string) => `${e.title}${e.numberLabel}.${ext}`;
 
-export function registerEditionRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerEditionRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   const P = '/bulletin-editions';
-  app.get(P, { ...read, schema: { tags, summary: '编发的简报', querystring: editionListQuery, response: { 200: pageOf(editionSummary) } } }, (req) => service.listEditions(db, req.ctx, req.query));
+  app.get(P, { ...read, schema: { tags, summary: '编发的简报', querystring: editionListQuery, response: { 200: pageOf(editionSummary) } } }, (req) => service.listEditions(readFrom(req), req.ctx, req.query));
   app.get(`${P}/candidates`, { ...read, schema: { tags, summary: '组稿：从一段时间的工作动态起草条目', querystring: candidateQuery, response: { 200: z.array(candidateItem) } } }, (req) =>
     service.candidates(db, req.ctx, req.query),
   );

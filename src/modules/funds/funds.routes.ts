@@ -8,7 +8,7 @@ import { registerSheetRoutes } from '../../platform/http/sheets.ts';
 
 const tags = ['funds'];
 
-export function registerFundRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerFundRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   app.get('/projects/:id/funds', { config: { access: 'project:read' }, schema: { tags, summary: '项目资金往来（下达、拨付、支出、退回）', params: idParam, response: { 200: z.array(fundTransaction) } } }, async (req) =>
     service.listTransactions(db, req.ctx, req.params.id),
   );
@@ -30,9 +30,9 @@ export function registerFundRoutes(app: TypedApp, { db }: RouteDeps) {
   );
 
   registerSheetRoutes(app, {
-    path: '/fund-transactions', tags, name: '资金往来', read: 'project:read', write: 'fund:record',
+    path: '/fund-transactions', tags, name: '资金往来', read: 'project:read', write: 'fund:record', readFrom,
     exportQuery: z.object({ county: z.string().regex(/^\d{6,12}$/).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }),
-    template: fundTemplate, importFile: (ctx, file, skip) => importFundTransactions(db, ctx, file, skip), exportFile: (ctx, q) => exportFundTransactions(db, ctx, q),
+    template: fundTemplate, importFile: (ctx, file, skip) => importFundTransactions(db, ctx, file, skip), exportFile: (ctx, q) => exportFundTransactions(db, ctx, q), // its audit row is written, so the primary
   });
 }
 

@@ -60,8 +60,9 @@ export async function importEntries(db: Db, ctx: RequestContext, kind: EntryKind
   });
 }
 
-export const exportEntries = (db: Db, ctx: RequestContext, kind: EntryKind, f: Omit<EntryListQuery, 'page' | 'pageSize'>) =>
-  exportSheet(db, ctx, { entity: kind === 'target' ? 'indicator_target' : 'reported_figure', columns: entryColumns(kind), sheetName: sheetName(kind), filters: f }, (page, pageSize) => listEntries(db, ctx, kind, { ...f, page, pageSize }), (x) => ({
+/** `from` is where the rows are read (the replica when routed there); the export's audit row is written to `db`. */
+export const exportEntries = (db: Db, ctx: RequestContext, kind: EntryKind, f: Omit<EntryListQuery, 'page' | 'pageSize'>, from: Db = db) =>
+  exportSheet(db, ctx, { entity: kind === 'target' ? 'indicator_target' : 'reported_figure', columns: entryColumns(kind), sheetName: sheetName(kind), filters: f }, (page, pageSize) => listEntries(from, ctx, kind, { ...f, page, pageSize }), (x) => ({
     ...x,
     districtName: x.scopeKind === 'district' ? x.scopeName : null,
   }));

@@ -16,23 +16,23 @@ const KINDS: { kind: EntryKind; path: string; name: string }[] = [
 ];
 
 /** Targets and reported figures (one record kind each, one table), and the warnings of what is behind its target. */
-export function registerEntryRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerEntryRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   for (const { kind, path, name } of KINDS) {
     registerCrudRoutes(app, {
-      path, tags, name, ...access,
+      path, tags, name, ...access, readFrom,
       schemas: { item: entry, input: entryInput, patch: entryPatch, listQuery: entryListQuery },
-      list: (ctx, q) => service.listEntries(db, ctx, kind, q),
+      list: (ctx, q, from) => service.listEntries(from, ctx, kind, q),
       create: (ctx, input) => service.createEntry(db, ctx, kind, input),
       get: (ctx, id) => service.getEntry(db, ctx, kind, id),
       update: (ctx, id, patch) => service.updateEntry(db, ctx, kind, id, patch),
       remove: (ctx, id) => service.deleteEntry(db, ctx, kind, id),
     });
     registerSheetRoutes(app, {
-      path, tags, name, ...access, exportQuery: entryListQuery.omit({ page: true, pageSize: true }),
-      template: () => entryTemplate(kind), importFile: (ctx, file, skip) => importEntries(db, ctx, kind, file, skip), exportFile: (ctx, q) => exportEntries(db, ctx, kind, q),
+      path, tags, name, ...access, readFrom, exportQuery: entryListQuery.omit({ page: true, pageSize: true }),
+      template: () => entryTemplate(kind), importFile: (ctx, file, skip) => importEntries(db, ctx, kind, file, skip), exportFile: (ctx, q, from) => exportEntries(db, ctx, kind, q, from),
     });
   }
-  app.get('/indicators/warnings', { config: { access: access.read }, schema: { tags, summary: '目标预警：范围内进度落后于目标的指标', querystring: scopeQuery, response: { 200: warnings } } }, async (req) => warningsFor(db, req.ctx, req.query));
+  app.get('/indicators/warnings', { config: { access: access.read }, schema: { tags, summary: '目标预警：范围内进度落后于目标的指标', querystring: scopeQuery, response: { 200: warnings } } }, async (req) => warningsFor(readFrom(req), req.ctx, req.query));
   app.get('/indicators/warnings/export', { config: { access: access.read }, schema: { tags, summary: '目标预警导出 Excel', querystring: scopeQuery } }, async (req, reply) =>
-    sendFile(reply, await exportWarnings(db, req.ctx, req.query), `目标预警-${req.query.year}.xlsx`));
+    sendFile(reply, await exportWarnings(readFrom(req), req.ctx, req.query), `目标预警-${req.query.year}.xlsx`));
 }

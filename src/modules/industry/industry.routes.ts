@@ -18,15 +18,16 @@ const RESOURCES: KindResource[] = [
   { path: '/industry/contract-farming', name: '订单农业（规模亩、带动农户、合同金额）', spec: FARMING, fields: farmingFields, item: farming },
 ];
 
-export function registerIndustryRoutes(app: TypedApp, { db }: RouteDeps) {
-  registerRecordKindRoutes(app, db, { tags, ...access, listQuery: industryListQuery, resources: RESOURCES, sheets: INDUSTRY_SHEETS, service, files: INDUSTRY_FILES });
+export function registerIndustryRoutes(app: TypedApp, deps: RouteDeps) {
+  const { db, read: readFrom } = deps;
+  registerRecordKindRoutes(app, deps, { tags, ...access, listQuery: industryListQuery, resources: RESOURCES, sheets: INDUSTRY_SHEETS, service, files: INDUSTRY_FILES });
   app.get(
     '/industry/summary',
     {
       config: { access: access.read },
       schema: { tags, summary: '产业合作年度合计（按县：引进企业与投资、带动就业、园区基地、帮扶车间、订单农业）', querystring: industrySummaryQuery, response: { 200: industrySummary } },
     },
-    async (req) => service.industrySummary(db, req.ctx.scope, req.query),
+    async (req) => service.industrySummary(readFrom(req), req.ctx.scope, req.query),
   );
 }
 

@@ -16,12 +16,13 @@ const RESOURCES: KindResource[] = [
   { path: '/labor/retention', name: '稳岗跟踪（6 个月后仍在岗）', spec: RETENTION, fields: retentionFields, item: retention },
 ];
 
-export function registerLaborRoutes(app: TypedApp, { db }: RouteDeps) {
-  registerRecordKindRoutes(app, db, { tags, read: 'labor:read', write: 'labor:write', listQuery: laborListQuery, resources: RESOURCES, sheets: LABOR_SHEETS, service, files: LABOR_FILES });
+export function registerLaborRoutes(app: TypedApp, deps: RouteDeps) {
+  const { db, read: readFrom } = deps;
+  registerRecordKindRoutes(app, deps, { tags, read: 'labor:read', write: 'labor:write', listQuery: laborListQuery, resources: RESOURCES, sheets: LABOR_SHEETS, service, files: LABOR_FILES });
   app.get(
     '/labor/summary',
     { config: { access: 'labor:read' }, schema: { tags, summary: '劳务协作年度合计（按县：去向、招聘会、稳岗率、工作站）', querystring: laborSummaryQuery, response: { 200: laborSummary } } },
-    async (req) => service.laborSummary(db, req.ctx.scope, req.query),
+    async (req) => service.laborSummary(readFrom(req), req.ctx.scope, req.query),
   );
 }
 

@@ -6,7 +6,7 @@ import * as service from './monitoring.service.ts';
 
 const tags = ['monitoring'];
 
-export function registerMonitoringRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerMonitoringRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   app.get('/projects/:id/progress', { config: { access: 'project:read' }, schema: { tags, summary: '进度报告', params: idParam, response: { 200: z.array(progress) } } }, async (req) =>
     service.listProgress(db, req.ctx, req.params.id),
   );
@@ -20,7 +20,7 @@ export function registerMonitoringRoutes(app: TypedApp, { db }: RouteDeps) {
     reply.status(201).send(await service.addInspection(db, req.ctx, req.params.id, req.body)),
   );
   app.get('/rectifications', { config: { access: 'project:read' }, schema: { tags, summary: '问题整改（可筛选未销号、逾期）', querystring: rectificationListQuery, response: { 200: pageOf(rectification) } } }, async (req) =>
-    service.listRectifications(db, req.ctx, req.query),
+    service.listRectifications(readFrom(req), req.ctx, req.query),
   );
   app.post('/projects/:id/rectifications', { config: { access: 'project:manage' }, schema: { tags, summary: '登记整改事项', params: idParam, body: rectificationInput, response: { 201: rectification } } }, async (req, reply) =>
     reply.status(201).send(await service.addRectification(db, req.ctx, req.params.id, req.body)),

@@ -10,11 +10,11 @@ import { coverageOf } from './pairings.coverage.ts';
 
 const tags = ['pairings'];
 
-export function registerPairingRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerPairingRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   registerCrudRoutes(app, {
-    path: '/pairings', tags, name: '结对关系', read: 'pairing:read', write: 'pairing:write',
+    path: '/pairings', tags, name: '结对关系', read: 'pairing:read', write: 'pairing:write', readFrom,
     schemas: { item: pairing, input: pairingInput, patch: pairingPatch, listQuery: pairingListQuery },
-    list: (ctx, q) => service.listPairings(db, ctx.scope, q),
+    list: (ctx, q, from) => service.listPairings(from, ctx.scope, q),
     create: (ctx, input) => service.createPairing(db, ctx, input),
     get: (ctx, id) => service.getPairing(db, id, ctx.scope),
     update: (ctx, id, patch) => service.updatePairing(db, ctx, id, patch),
@@ -40,7 +40,7 @@ export function registerPairingRoutes(app: TypedApp, { db }: RouteDeps) {
   app.get(
     '/coverage/:code',
     { config: { access: 'pairing:read' }, schema: { tags, summary: '受援地结对覆盖：乡镇、村是否结对（按类型、年度）', params: z.object({ code: regionCode }), querystring: coverageQuery, response: { 200: coverage } } },
-    async (req) => coverageOf(db, req.ctx.scope, req.params.code, req.query.year),
+    async (req) => coverageOf(readFrom(req), req.ctx.scope, req.params.code, req.query.year),
   );
 }
 

@@ -52,8 +52,9 @@ export async function importDispatches(db: Db, ctx: RequestContext, file: Buffer
   });
 }
 
-export const exportDispatches = (db: Db, ctx: RequestContext, f: Omit<DispatchListQuery, 'page' | 'pageSize'>) =>
-  exportSheet(db, ctx, { entity: 'dispatch', columns: DISPATCH_COLUMNS, sheetName: '援派干部人才', filters: f }, (page, pageSize) => listDispatches(db, ctx.scope, { ...f, page, pageSize }), (d) => ({
+/** `from` is where the rows are read (the replica when routed there); the export's audit row is written to `db`. */
+export const exportDispatches = (db: Db, ctx: RequestContext, f: Omit<DispatchListQuery, 'page' | 'pageSize'>, from: Db = db) =>
+  exportSheet(db, ctx, { entity: 'dispatch', columns: DISPATCH_COLUMNS, sheetName: '援派干部人才', filters: f }, (page, pageSize) => listDispatches(from, ctx.scope, { ...f, page, pageSize }), (d) => ({
     ...d,
     name: d.personName,
     origin: d.originName,

@@ -11,9 +11,9 @@ import { dispatchTemplate, exportDispatches, importDispatches } from './personne
 
 const tags = ['personnel'];
 
-export function registerPersonnelRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerPersonnelRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   app.get('/persons', { config: { access: 'personnel:read' }, schema: { tags, summary: '援派人员列表（数据范围内）', querystring: personListQuery, response: { 200: pageOf(person) } } }, async (req) =>
-    service.listPersons(db, req.ctx.scope, req.query),
+    service.listPersons(readFrom(req), req.ctx.scope, req.query),
   );
   app.post('/persons', { config: { access: 'personnel:write' }, schema: { tags, summary: '登记援派人员', body: personInput, response: { 201: personDetail } } }, async (req, reply) =>
     reply.status(201).send(await service.createPerson(db, req.ctx, req.body)),
@@ -32,7 +32,7 @@ export function registerPersonnelRoutes(app: TypedApp, { db }: RouteDeps) {
   app.get(
     '/dispatches',
     { config: { access: 'personnel:read' }, schema: { tags, summary: '派驻记录（类别、援助方向、批次、状态、县、在岗年度筛选）', querystring: dispatchListQuery, response: { 200: pageOf(dispatch) } } },
-    async (req) => dispatches.listDispatches(db, req.ctx.scope, req.query),
+    async (req) => dispatches.listDispatches(readFrom(req), req.ctx.scope, req.query),
   );
   app.post(
     '/dispatches',
@@ -51,8 +51,8 @@ export function registerPersonnelRoutes(app: TypedApp, { db }: RouteDeps) {
   });
 
   registerSheetRoutes(app, {
-    path: '/dispatches', tags, name: '援派干部人才', read: 'personnel:read', write: 'personnel:write', exportQuery: dispatchListQuery.omit({ page: true, pageSize: true }),
-    template: dispatchTemplate, importFile: (ctx, file, skip) => importDispatches(db, ctx, file, skip), exportFile: (ctx, q) => exportDispatches(db, ctx, q),
+    path: '/dispatches', tags, name: '援派干部人才', read: 'personnel:read', write: 'personnel:write', readFrom, exportQuery: dispatchListQuery.omit({ page: true, pageSize: true }),
+    template: dispatchTemplate, importFile: (ctx, file, skip) => importDispatches(db, ctx, file, skip), exportFile: (ctx, q, from) => exportDispatches(db, ctx, q, from),
   });
 
   app.get(

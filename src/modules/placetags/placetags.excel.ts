@@ -32,5 +32,6 @@ export async function importPlaceTags(db: Db, ctx: RequestContext, file: Buffer,
   });
 }
 
-export const exportPlaceTags = (db: Db, ctx: RequestContext, f: PlaceTagFilters) =>
-  exportSheet(db, ctx, { entity: 'place_tag', columns: PLACE_TAG_COLUMNS, sheetName: '地区标识', filters: f }, (page, pageSize) => listPlaceTags(db, { ...f, order: 'asc', page, pageSize }), (x) => ({ ...x }));
+/** `from` is where the rows are read (the replica when routed there); the export's audit row is written to `db`. */
+export const exportPlaceTags = (db: Db, ctx: RequestContext, f: PlaceTagFilters, from: Db = db) =>
+  exportSheet(db, ctx, { entity: 'place_tag', columns: PLACE_TAG_COLUMNS, sheetName: '地区标识', filters: f }, (page, pageSize) => listPlaceTags(from, { ...f, order: 'asc', page, pageSize }), (x) => ({ ...x }));

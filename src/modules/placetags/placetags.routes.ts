@@ -11,12 +11,12 @@ const tags = ['place-tags'];
  * Place tags are reference data: every logged-in user reads them. Writing needs org:write and a
  * city-wide scope (the service refuses a scoped caller), since they come from official lists.
  */
-export function registerPlaceTagRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerPlaceTagRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   const access = { read: 'user', write: 'org:write' } as const;
   app.get(
     '/place-tags',
     { config: { access: access.read }, schema: { tags, summary: '地区标识（脱贫县、脱贫村等）列表：按区划（含下级）、标识、年度（当年有效）筛选', querystring: placeTagListQuery, response: { 200: pageOf(placeTag) } } },
-    async (req) => service.listPlaceTags(db, req.query),
+    async (req) => service.listPlaceTags(readFrom(req), req.query),
   );
   app.post(
     '/place-tags',
@@ -32,8 +32,8 @@ export function registerPlaceTagRoutes(app: TypedApp, { db }: RouteDeps) {
     },
   );
   registerSheetRoutes(app, {
-    path: '/place-tags', tags, name: '地区标识', ...access, exportQuery: placeTagFilters,
-    template: placeTagTemplate, importFile: (ctx, file, skip) => importPlaceTags(db, ctx, file, skip), exportFile: (ctx, q) => exportPlaceTags(db, ctx, q),
+    path: '/place-tags', tags, name: '地区标识', ...access, readFrom, exportQuery: placeTagFilters,
+    template: placeTagTemplate, importFile: (ctx, file, skip) => importPlaceTags(db, ctx, file, skip), exportFile: (ctx, q, from) => exportPlaceTags(db, ctx, q, from),
   });
 }
 

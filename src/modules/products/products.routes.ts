@@ -25,13 +25,13 @@ export const productsFeature: Feature = {
   }),
 };
 
-function registerProductRoutes(app: TypedApp, { db }: RouteDeps) {
-  app.get('/products', { ...read, schema: { tags, summary: '产品认定列表（认定队列）', querystring: productListQuery, response: { 200: pageOf(product) } } }, (req) => service.listProducts(db, req.ctx, req.query));
+function registerProductRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
+  app.get('/products', { ...read, schema: { tags, summary: '产品认定列表（认定队列）', querystring: productListQuery, response: { 200: pageOf(product) } } }, (req) => service.listProducts(readFrom(req), req.ctx, req.query));
   app.post('/products', { ...write, schema: { tags, summary: '申请产品认定', body: productInput, response: { 201: product } } }, async (req, reply) =>
     reply.status(201).send(await service.applyProduct(db, req.ctx, req.body)),
   );
   app.get('/products/status-counts', { ...read, schema: { tags, summary: '各认定状态的产品数', querystring: z.object({ county: z.string().regex(/^\d{2,12}$/).optional() }), response: { 200: z.array(statusCount) } } }, (req) =>
-    service.statusCounts(db, req.ctx.scope, req.query.county),
+    service.statusCounts(readFrom(req), req.ctx.scope, req.query.county),
   );
   app.get('/products/:id', { ...read, schema: { tags, summary: '产品认定详情（意见、异议、步骤）', params: idParam, response: { 200: product } } }, (req) => service.getProduct(db, req.ctx, req.params.id));
   app.patch('/products/:id', { ...write, schema: { tags, summary: '修改认定申请（审定前）', params: idParam, body: productPatch, response: { 200: product } } }, (req) =>
@@ -60,9 +60,9 @@ function registerProductRoutes(app: TypedApp, { db }: RouteDeps) {
 
   // No login: the catalogue is published (certified and valid products only).
   app.get('/public/catalogue', { config: { access: 'public' }, schema: { tags, summary: '消费帮扶产品目录（公开）', querystring: catalogueQuery, response: { 200: catalogue } } }, (req) =>
-    publicCatalogue(db, req.query),
+    publicCatalogue(readFrom(req), req.query),
   );
   app.get('/public/catalogue/export.xlsx', { config: { access: 'public' }, schema: { tags, summary: '产品目录（Excel，公开）', querystring: catalogueQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) =>
-    sendFile(reply, await catalogueSheet(db, req.query), '消费帮扶产品目录.xlsx'),
+    sendFile(reply, await catalogueSheet(readFrom(req), req.query), '消费帮扶产品目录.xlsx'),
   );
 }

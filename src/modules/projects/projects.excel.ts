@@ -47,13 +47,14 @@ export async function importProjects(db: Db, ctx: RequestContext, file: Buffer, 
 }
 
 /** The filtered, in-scope project list as a sheet with the import's columns (plus status and approval); the list's rows carry every column. */
-export const exportProjects = (db: Db, ctx: RequestContext, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) =>
+/** `from` is where the rows are read (the replica when routed there); the export's audit row is written to `db`. */
+export const exportProjects = (db: Db, ctx: RequestContext, f: Omit<ProjectListQuery, 'page' | 'pageSize'>, from: Db = db) =>
   exportSheet(
     db,
     ctx,
     { entity: 'project', columns: PROJECT_COLUMNS, sheetName: '项目', filters: f },
     async (page, pageSize) => {
-      const { rows, total } = await repo.list(db, ctx.scope, { ...f, page, pageSize });
+      const { rows, total } = await repo.list(from, ctx.scope, { ...f, page, pageSize });
       return { items: rows, total, page, pageSize };
     },
     (x) => ({

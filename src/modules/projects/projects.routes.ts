@@ -9,9 +9,9 @@ import { registerSheetRoutes } from '../../platform/http/sheets.ts';
 
 const tags = ['projects'];
 
-export function registerProjectRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerProjectRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   app.get('/projects', { config: { access: 'project:read' }, schema: { tags, summary: '项目列表（年度、层级、类别、县、状态、逾期筛选）', querystring: projectListQuery, response: { 200: pageOf(projectSummary) } } }, async (req) =>
-    service.listProjects(db, req.ctx.scope, req.query),
+    service.listProjects(readFrom(req), req.ctx.scope, req.query),
   );
   app.post('/projects', { config: { access: 'project:write' }, schema: { tags, summary: '新建项目（入项目库）', body: projectInput, response: { 201: project } } }, async (req, reply) =>
     reply.status(201).send(await service.createProject(db, req.ctx, req.body)),
@@ -33,8 +33,8 @@ export function registerProjectRoutes(app: TypedApp, { db }: RouteDeps) {
   );
 
   registerSheetRoutes(app, {
-    path: '/projects', tags, name: '项目', read: 'project:read', write: 'project:write', exportQuery: projectListQuery.omit({ page: true, pageSize: true }),
-    template: projectTemplate, importFile: (ctx, file, skip) => importProjects(db, ctx, file, skip), exportFile: (ctx, q) => exportProjects(db, ctx, q),
+    path: '/projects', tags, name: '项目', read: 'project:read', write: 'project:write', readFrom, exportQuery: projectListQuery.omit({ page: true, pageSize: true }),
+    template: projectTemplate, importFile: (ctx, file, skip) => importProjects(db, ctx, file, skip), exportFile: (ctx, q, from) => exportProjects(db, ctx, q, from),
   });
 }
 

@@ -64,12 +64,13 @@ export function kindSheetFiles<F extends Paged>(service: Service, toCells: (item
     return importRows(db, ctx, read, { entity: sheet.spec.entity, columns: sheet.columns, skipInvalid, bulk: kindSheetImport(service, ctx, sheet) });
   }
 
-  const exportFile = (db: Db, ctx: RequestContext, sheet: KindSheet, f: Omit<F, 'page' | 'pageSize'>) =>
+  // `from` is where the rows are read (the replica when routed there); the export's audit row is written to `db`.
+  const exportFile = (db: Db, ctx: RequestContext, sheet: KindSheet, f: Omit<F, 'page' | 'pageSize'>, from: Db = db) =>
     exportSheet(
       db,
       ctx,
       { entity: sheet.spec.entity, columns: sheet.columns, sheetName: sheet.name, filters: f },
-      (page, pageSize) => service.listRecords(db, sheet.spec, ctx.scope, { ...f, page, pageSize } as unknown as F) as Promise<Page<unknown>>,
+      (page, pageSize) => service.listRecords(from, sheet.spec, ctx.scope, { ...f, page, pageSize } as unknown as F) as Promise<Page<unknown>>,
       (item) => toCells(item as Record<string, unknown>),
     );
 

@@ -6,16 +6,16 @@ import * as service from './regions.service.ts';
 
 const tags = ['regions'];
 
-export function registerRegionRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerRegionRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   app.get(
     '/regions',
     { config: { access: 'user' }, schema: { tags, summary: '下级区划（无 parent 时为省级）', querystring: childrenQuery.extend({ parent: regionCode.optional() }), response: { 200: pageOf(region) } } },
-    async (req) => service.listChildren(db, req.query.parent ?? null, req.query.page, req.query.pageSize),
+    async (req) => service.listChildren(readFrom(req), req.query.parent ?? null, req.query.page, req.query.pageSize),
   );
   app.get(
     '/regions/search',
     { config: { access: 'user' }, schema: { tags, summary: '按地名查找区划（简称、复合地名，歧义时返回全部候选）', querystring: searchQuery, response: { 200: searchResult } } },
-    async (req) => service.searchRegions(db, req.query),
+    async (req) => service.searchRegions(readFrom(req), req.query),
   );
   app.get(
     '/regions/:code',

@@ -27,6 +27,7 @@ const HEARTBEAT_MS = 20_000;
 const SWEEP_MS = 60_000;
 const RESTARTED = '导入被中断：服务重启，请重新导入';
 const RUNNER_GONE = '导入被中断：执行导入的服务已停止，请重新导入';
+export const STOPPED = '服务停止，导入已中断，请重新导入';
 
 /** The imports this process holds (queued or running), per database: what "a live run of this process" means. */
 const held = new WeakMap<Db, Set<number>>();
@@ -99,7 +100,11 @@ export class SalesImports {
     }
   }
 
-  /** Waits for the running import to stop (it is cancelled and cleaned up). */
+  /**
+   * Waits for the running import to stop: it is marked failed at once (its rows, invisible to every
+   * read since only a done import's rows count, are removed by the next start's sweep), and so are
+   * the imports queued behind it; a background removal stops at its next slice.
+   */
   async stop() {
     this.stopping = true;
     if (this.sweeper) clearInterval(this.sweeper);
@@ -166,6 +171,7 @@ export class SalesImports {
   private async run(ctx: RequestContext, id: number, path: string, format: 'csv' | 'xlsx', skipInvalid: boolean) {
     const loader = new SliceLoader(this.db, id);
     try {
+      if (this.stopping) throw new Cancelled(); // queued behind the import that was running at shutdown
       const refs = await SaleRefs.load(this.db, await withPairedCounties(this.db, ctx.scope), todayInChina(), 'all');
       const read = await this.pass(id, path, format, refs, skipInvalid, loader);
       if (read.errors > 0 && !skipInvalid) {
@@ -180,8 +186,12 @@ export class SalesImports {
         await this.removeRows(id, false).catch((e) => this.log(`sales import ${id} cleanup: ${(e as Error).message}`));
         return;
       }
-      const message = err instanceof Cancelled ? '服务停止，导入中断' : err instanceof AppError ? err.message : `导入失败：${(err as Error).message}`;
-      if (!(err instanceof Cancelled || err instanceof AppError)) this.log(`sales import ${id}: ${(err as Error).stack}`);
+      if (err instanceof Cancelled) {
+        await this.interrupt(id).catch((e) => this.log(`sales import ${id} interrupt: ${(e as Error).message}`));
+        return;
+      }
+      const message = err instanceof AppError ? err.message : `导入失败：${(err as Error).message}`;
+      if (!(err instanceof AppError)) this.log(`sales import ${id}: ${(err as Error).stack}`);
       await this.fail(id, message).catch((e) => this.log(`sales import ${id} cleanup: ${(e as Error).message}`));
     } finally {
       this.release(id);
@@ -277,6 +287,11 @@ export class SalesImports {
   private async fail(id: number, message: string) {
     await this.removeRows(id, false);
     await repo.updateImport(this.db, id, { status: 'failed', phase_note: message, finished_at: new Date() });
+  }
+
+  /** Shutdown: marked failed now, its rows left to the next start's sweep (removing them could outlast the shutdown timeout). */
+  private async interrupt(id: number) {
+    await repo.updateImport(this.db, id, { status: 'failed', phase_note: STOPPED, finished_at: new Date() });
   }
 
   /** Removes a failed import's rows, a slice at a time; a background cleanup stops when the server does (the next start resumes it). */

@@ -31,8 +31,9 @@ export async function importTrainings(db: Db, ctx: RequestContext, file: Buffer,
   return importRows(db, ctx, read, { entity: 'training', columns: TRAINING_COLUMNS, skipInvalid, bulk: trainingSheetImport(ctx) });
 }
 
-export const exportTrainings = (db: Db, ctx: RequestContext, f: Omit<TrainingListQuery, 'page' | 'pageSize'>) =>
-  exportSheet(db, ctx, { entity: 'training', columns: TRAINING_COLUMNS, sheetName: '培训', filters: f }, (page, pageSize) => listTrainings(db, ctx.scope, { ...f, page, pageSize }), (x) => ({
+/** `from` is where the rows are read (the replica when routed there); the export's audit row is written to `db`. */
+export const exportTrainings = (db: Db, ctx: RequestContext, f: Omit<TrainingListQuery, 'page' | 'pageSize'>, from: Db = db) =>
+  exportSheet(db, ctx, { entity: 'training', columns: TRAINING_COLUMNS, sheetName: '培训', filters: f }, (page, pageSize) => listTrainings(from, ctx.scope, { ...f, page, pageSize }), (x) => ({
     ...x,
     organiser: x.organiserOrgName ?? x.organiserName,
   }));

@@ -6,9 +6,9 @@ import * as service from './users.service.ts';
 
 const tags = ['users'];
 
-export function registerUserRoutes(app: TypedApp, { db }: RouteDeps) {
+export function registerUserRoutes(app: TypedApp, { db, read: readFrom }: RouteDeps) {
   app.get('/users', { config: { access: 'user:read' }, schema: { tags, summary: '用户列表', querystring: userListQuery, response: { 200: pageOf(user) } } }, async (req) =>
-    service.listUsers(db, req.query),
+    service.listUsers(readFrom(req), req.query),
   );
   app.post('/users', { config: { access: 'user:write' }, schema: { tags, summary: '新建用户（初始密码须在首次登录时修改）', body: userInput, response: { 201: user } } }, async (req, reply) =>
     reply.status(201).send(await service.createUser(db, req.ctx, req.body)),

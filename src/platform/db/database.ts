@@ -7,6 +7,7 @@ import { AppError } from '../errors.ts';
 import { acquireDirLock } from './lock.ts';
 import { initPgliteDir } from './pglite-init.ts';
 import { pgliteCopier, postgresCopier, registerCopier } from './copy.ts';
+import { openReplica, type Replica } from './replica.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
@@ -19,6 +20,8 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /** Where the data lives, for messages (never includes a password). */
   location: string;
+  /** The streaming replica reads may use (DATABASE_READ_URL), PostgreSQL only. */
+  replica?: Replica;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export async function openDatabase(config: DbConfig): Promise<Database> {
-  return config.engine === 'postgres' ? openPostgres(config.url) : openPglite(config.dataDir);
+  if (config.engine === 'pglite') return openPglite(config.dataDir);
+  const database = await openPostgres(config.url);
+  if (!config.replica) return database;
+  const replica = openReplica(database.db, config.replica, redact(config.replica.url));
+  return { ...database, replica, close: () => replica.close().finally(database.close) };
 }
 
 async function openPostgres(url: string): Promise<Database> {

@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 /** PGlite does not lock its folder and two processes would corrupt it: take a PID lock file. */
 export function acquireDirLock(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'xiezuo.lock');
+  const file = lockFileOf(dir);
   try {
     fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
   } catch (err) {
@@ -30,6 +30,18 @@ export function acquireDirLock(dir: string): () => void {
       /* already gone */
     }
   };
+}
+
+export const lockFileOf = (dir: string) => path.join(dir, 'xiezuo.lock');
+
+/** The process id the folder's lock file names, or null when there is none (readiness checks it is this process). */
+export function lockHolder(dir: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(lockFileOf(dir), 'utf8').trim());
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {

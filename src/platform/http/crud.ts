@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { RequestContext } from '../context.ts';
 import type { Access } from '../access/actions.ts';
 import { idParam, pageOf, type Page } from '../contract.ts';
+import type { Db } from '../db/database.ts';
 import type { TypedApp } from './server.ts';
+import type { ReadFrom } from './reads.ts';
 
 /**
  * The five routes of a record kind — list, create, read, update, delete — each thin: the schema
@@ -18,8 +20,10 @@ export function registerCrudRoutes<Item extends z.ZodType, Input extends z.ZodTy
     name: string;
     read: Access;
     write: Access;
+    /** Where the list reads from (deps.read); one record's page stays on the primary, which a caller's own change is on. */
+    readFrom: ReadFrom;
     schemas: { item: Item; input: Input; patch: Patch; listQuery: Query };
-    list: (ctx: RequestContext, query: z.infer<Query>) => Promise<Page<z.infer<Item>>>;
+    list: (ctx: RequestContext, query: z.infer<Query>, from: Db) => Promise<Page<z.infer<Item>>>;
     create: (ctx: RequestContext, input: z.infer<Input>) => Promise<z.infer<Item>>;
     get: (ctx: RequestContext, id: number) => Promise<z.infer<Item>>;
     update: (ctx: RequestContext, id: number, patch: z.infer<Patch>) => Promise<z.infer<Item>>;
@@ -33,7 +37,7 @@ export function registerCrudRoutes<Item extends z.ZodType, Input extends z.ZodTy
   const write = { config: { access: spec.write } };
   const id = (params: unknown) => (params as { id: number }).id;
   const opts = (o: object) => o as RouteShorthandOptions;
-  app.get(path, opts({ ...read, schema: { tags, summary: `${name}列表`, querystring: schemas.listQuery, response: { 200: pageOf(schemas.item) } } }), (req) => spec.list(req.ctx, req.query as z.infer<Query>));
+  app.get(path, opts({ ...read, schema: { tags, summary: `${name}列表`, querystring: schemas.listQuery, response: { 200: pageOf(schemas.item) } } }), (req) => spec.list(req.ctx, req.query as z.infer<Query>, spec.readFrom(req)));
   app.post(path, opts({ ...write, schema: { tags, summary: `登记${name}`, body: schemas.input, response: { 201: schemas.item } } }), async (req, reply) =>
     reply.status(201).send(await spec.create(req.ctx, req.body as z.infer<Input>)),
   );

@@ -74,6 +74,11 @@ export function toAppError(err: unknown, req?: FastifyRequest): AppError {
   return new AppError('INTERNAL', '服务器内部错误');
 }
 
+/** An error as the API answers it: the one model with the request's id, which its log lines carry too. */
+export function errorBodyOf(err: AppError, req: FastifyRequest) {
+  return { ...err.toJSON(), requestId: String(req.id) };
+}
+
 /** The one error handler. Refusals (403) not yet audited where they arose are audited here. */
 export function makeErrorHandler(db: Db) {
   return async (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
@@ -85,6 +90,6 @@ export function makeErrorHandler(db: Db) {
     }
     const retryAfter = app.details?.retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter)); // a busy 503 says when to come back
-    return reply.status(app.status).send(app.toJSON());
+    return reply.status(app.status).send(errorBodyOf(app, req));
   };
 }

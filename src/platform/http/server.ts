@@ -14,11 +14,15 @@ import type { Authenticator } from '../access/authenticated.ts';
 import { sessionPolicyFromEnv, type SessionPolicy } from '../access/session-policy.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { makeErrorHandler } from './errors.ts';
+import { errorBodyOf, makeErrorHandler } from './errors.ts';
 import { installAccessControl } from './access.ts';
 import { acceptFileUploads } from './files.ts';
 import { refuseControlCharacters } from './input.ts';
 import { compressResponses, isAssetPath, serveWeb } from './delivery.ts';
+import { echoRequestId, serverLogging } from './logging.ts';
+import { registerHealth } from './health.ts';
+import { routeReads } from './reads.ts';
+import type { Logger } from 'pino';
 
 z.config(z.locales.zhCN());
 
@@ -32,17 +36,22 @@ export interface ServerOptions {
   features: Feature[];
   /** How callers are recognised (the accounts feature's sessions and tokens). */
   authenticator: Authenticator;
-  logger?: boolean;
+  /** A pino logger (serve), true for one at XIEZUO_LOG_LEVEL on stdout; none by default (tests stay silent). */
+  logger?: boolean | Logger;
   /** Serve the built web app from here; skipped when the folder has no index.html. */
   webDist?: string;
   demo?: boolean;
   sessionPolicy?: SessionPolicy;
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy); XIEZUO_TRUST_PROXY=1. */
+  trustProxy?: boolean;
   /** Mark cookies Secure (behind HTTPS); XIEZUO_COOKIE_SECURE=1. */
   secureCookies?: boolean;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<App> {
-  const app = Fastify({ logger: opts.logger ? { level: 'info' } : false, bodyLimit: 20 * 1024 * 1024 });
+  // trustProxy: behind the operator's reverse proxy (XIEZUO_TRUST_PROXY=1) the client's address is X-Forwarded-For's, for throttling and the audit log
+  const app = Fastify({ ...serverLogging(opts.logger), bodyLimit: 20 * 1024 * 1024, trustProxy: opts.trustProxy ?? process.env.XIEZUO_TRUST_PROXY === '1' });
+  echoRequestId(app); // first: a request refused by a later hook still carries its id
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(makeErrorHandler(opts.database.db));
@@ -51,6 +60,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   await compressResponses(app); // before any route: its hook is added to each route as it is registered
   installAccessControl(app, opts.database.db, sessionPolicy, opts.authenticator);
   acceptFileUploads(app);
+  registerHealth(app, opts.database); // /healthz and /readyz at the root, for probes
   refuseControlCharacters(app); // every route: NUL and other control characters in params, query and JSON body → 400
 
   await app.register(import('@fastify/swagger'), {
@@ -59,7 +69,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
         title: 'Xiezuo 协作 API',
         version: '1',
         description:
-          '东西部协作与对口支援工作平台的 REST 接口。错误体：{ code, message, issues[] }。认证：会话 Cookie（POST /api/v1/auth/login；修改类请求须带 X-CSRF-Token 头）或 Authorization: Bearer <API 令牌>。',
+          '东西部协作与对口支援工作平台的 REST 接口。错误体：{ code, message, issues[], requestId }（requestId 即响应头 X-Request-Id）。认证：会话 Cookie（POST /api/v1/auth/login；修改类请求须带 X-CSRF-Token 头）或 Authorization: Bearer <API 令牌>。',
       },
     },
     transform: jsonSchemaTransform,
@@ -68,6 +78,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
 
   const deps: RouteDeps = {
     db: opts.database.db,
+    read: routeReads(app, opts.database, { info: (m) => app.log.info(m), error: (m) => app.log.error(m) }),
     database: opts.database,
     demo: !!opts.demo,
     sessionPolicy,
@@ -104,7 +115,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     if (req.url.startsWith('/api/') || isAssetPath(req.url) || !hasWeb || req.method !== 'GET') {
       const what = isAssetPath(req.url) ? '文件' : '接口';
       const e = new AppError('NOT_FOUND', `没有这个${what}：${req.method} ${req.url.split('?')[0]}`);
-      return reply.status(404).send(e.toJSON());
+      return reply.status(404).send(errorBodyOf(e, req));
     }
     return reply.type('text/html').sendFile('index.html'); // client-side routes (no-cache, precompressed like the files)
   });
