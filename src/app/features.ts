@@ -25,6 +25,7 @@ import { editionsFeature } from '../modules/editions/editions.routes.ts';
 import { claimsFeature } from '../modules/claims/claims.routes.ts';
 import { indicatorsFeature } from '../modules/indicators/indicators.routes.ts';
 import { assessmentFeature } from '../modules/assessment/assessment.routes.ts';
+import { backupFeature } from '../modules/backup/backup.routes.ts';
 import { demoFeature } from '../modules/demo/demo.seed.ts';
 
 /**
@@ -59,5 +60,6 @@ export const FEATURES: Feature[] = [
   claimsFeature,
   indicatorsFeature,
   assessmentFeature,
+  backupFeature,
   demoFeature,
 ];

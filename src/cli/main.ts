@@ -8,6 +8,7 @@ import { usersCommand } from './users.ts';
 import { importCommand } from './import.ts';
 import { indicatorsCommand } from './indicators.ts';
 import { demoCommand } from './demo.ts';
+import { backupCommand, migrateToPostgresCommand, restoreCommand } from './backup.ts';
 
 const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
 
@@ -37,9 +38,15 @@ const HELP = `协作 Xiezuo — 东西部协作与对口支援工作平台
   indicators evidence <指标代码> [同上范围与期间] [--json]
                                      指标的佐证记录，每条记录计入的数值（合计即指标值）
   indicators rebuild                 按记录重算指标汇总（修改组织的东西部属性或区划之后）
+  backup <文件>                      把当前数据库（嵌入式或 PostgreSQL）的全部表备份到一个文件（先写 .partial，完成后改名）
+  restore <文件>                     把备份恢复到当前数据库（必须没有业务记录）；逐表核对行数与校验和，不符则全部回滚
+  migrate-to-postgres <DATABASE_URL> 把嵌入式数据库（XIEZUO_DATA_DIR）迁移到一个空的 PostgreSQL 数据库，核对后说明如何切换
 
 环境变量：DATABASE_URL（使用 PostgreSQL）、XIEZUO_DATA_DIR（嵌入式数据库目录，默认 ./data）、PORT（默认 8080）、
-XIEZUO_ADMIN_USERNAME / XIEZUO_ADMIN_PASSWORD（首次启动时创建管理员）、XIEZUO_COOKIE_SECURE=1（HTTPS 部署）`;
+XIEZUO_ADMIN_USERNAME / XIEZUO_ADMIN_PASSWORD（首次启动时创建管理员）、XIEZUO_COOKIE_SECURE=1（HTTPS 部署）、
+XIEZUO_BACKUP_DIR（服务定时备份的目录）/ XIEZUO_BACKUP_EVERY_HOURS（间隔，默认 24）/ XIEZUO_BACKUP_KEEP（保留份数，默认 7）、
+DATABASE_READ_URL（只读副本）/ XIEZUO_READ_MAX_LAG_SECONDS（副本最大延迟，默认 5）、XIEZUO_TRUST_PROXY=1（反向代理之后）、
+XIEZUO_LOG_LEVEL（日志级别，默认 info）、XIEZUO_SHUTDOWN_TIMEOUT_MS（停止超时，默认 25000）。运维说明见 docs/operations.md`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -67,6 +74,12 @@ export async function main(argv: string[]): Promise<number> {
         return await importCommand(rest);
       case 'indicators':
         return await indicatorsCommand(rest);
+      case 'backup':
+        return await backupCommand(rest);
+      case 'restore':
+        return await restoreCommand(rest);
+      case 'migrate-to-postgres':
+        return await migrateToPostgresCommand(rest);
       case undefined:
       case 'help':
       case '--help':

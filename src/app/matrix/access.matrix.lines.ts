@@ -89,6 +89,9 @@ const orgFor = (c: Ctx) => (!c.inScope ? c.f.distB : regional(c) ? c.f.westX : c
 /** Every API route: a line here, or the completeness test fails. */
 export const MATRIX: Record<string, Line> = {
   'GET /api/v1/health': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/health' }) },
+  'GET /api/v1/backups': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/backups' }) },
+  // 503 for an allowed caller: the matrix's server has no XIEZUO_BACKUP_DIR
+  'POST /api/v1/backups': { scoping: 'none', request: () => ({ method: 'POST', url: '/api/v1/backups', ok: [503] }) },
   'GET /api/v1/openapi.json': { scoping: 'none', request: () => ({ method: 'GET', url: '/api/v1/openapi.json' }) },
   'POST /api/v1/auth/login': { scoping: 'none', request: (c) => ({ method: 'POST', url: '/api/v1/auth/login', body: { username: c.username, password: MATRIX_PASSWORD } }) },
 

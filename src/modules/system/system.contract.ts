@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupHealth } from '../backup/backup.contract.ts';
 
 export const health = z.object({
   status: z.literal('ok'),
@@ -6,5 +7,6 @@ export const health = z.object({
   demo: z.boolean(),
   regions: z.number().int(),
   version: z.string(),
+  backup: backupHealth,
 });
 export type Health = z.infer<typeof health>;

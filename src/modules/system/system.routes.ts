@@ -1,6 +1,7 @@
 import { routesFeature, type RouteDeps, type TypedApp } from '../../platform/feature.ts';
 import { regionCount } from '../regions/regions.repository.ts';
 import { health } from './system.contract.ts';
+import { backupHealth } from '../backup/backup.schedule.ts';
 
 
 export function registerSystemRoutes(app: TypedApp, deps: RouteDeps) {
@@ -10,6 +11,7 @@ export function registerSystemRoutes(app: TypedApp, deps: RouteDeps) {
     demo: deps.demo,
     regions: await regionCount(deps.db),
     version: '0.1.0',
+    backup: backupHealth(deps.database),
   }));
 }
 

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 
@@ -22,7 +22,33 @@ export interface CopyOptions {
 }
 
 /** How one engine runs a COPY FROM of CSV text: the statement and its data (text or UTF-8 bytes), one chunk at a time. */
-export type Copier = (statement: string, data: AsyncIterable<string | Uint8Array>, options?: CopyOptions) => Promise<void>;
+export type Copier = ((statement: string, data: AsyncIterable<string | Uint8Array>, options?: CopyOptions) => Promise<void>) & {
+  /** The engine's way of holding one connection for a session of statements and COPYs (see withCopySession). */
+  session?: <T>(work: (session: CopySession) => Promise<T>) => Promise<T>;
+};
+
+/**
+ * One connection held for several statements, COPY FROM STDIN and COPY TO STDOUT among them, so a
+ * caller can run them all in one transaction of its own (a backup's snapshot, a restore's load).
+ */
+export interface CopySession {
+  engine: 'pglite' | 'postgres';
+  query<R = Record<string, unknown>>(text: string): Promise<R[]>;
+  /** COPY … FROM STDIN: streamed on PostgreSQL; on PGlite the data becomes one Blob, so callers give it in slices. */
+  copyIn(statement: string, data: AsyncIterable<string | Uint8Array>): Promise<void>;
+  /** COPY … TO STDOUT: streamed on PostgreSQL; on PGlite one Blob per statement, so callers slice. */
+  copyOut(statement: string): AsyncIterable<Uint8Array>;
+}
+
+/**
+ * Runs work on one connection of its own (on PGlite the pool's one connection, held so no request
+ * interleaves). A failure rolls back whatever transaction the work left open.
+ */
+export async function withCopySession<T>(db: Db, work: (session: CopySession) => Promise<T>): Promise<T> {
+  const copier = copiers.get(db);
+  if (!copier?.session) throw new Error('COPY sessions are not available on this database handle');
+  return copier.session(work);
+}
 
 const copiers = new WeakMap<Db, Copier>();
 
@@ -114,28 +140,12 @@ export async function syncIdentity(db: Db, table: string, column = 'id') {
 /** PostgreSQL: COPY FROM STDIN on a pooled connection, written with back-pressure. */
 export function postgresCopier(pool: pg.Pool): Copier {
   const permitted = { replica: true };
-  return async (statement, data, options) => {
+  const copier: Copier = async (statement, data, options) => {
     const client = await pool.connect();
     let failed: Error | null = null;
     try {
       await begin((q) => client.query(q), options, permitted);
-      const stream = client.query(copyFrom(statement));
-      const done = new Promise<void>((resolve, reject) => {
-        stream.on('finish', resolve);
-        stream.on('error', reject);
-      });
-      done.catch(() => {}); // awaited below; an early error must not go unhandled meanwhile
-      try {
-        for await (const chunk of data) {
-          if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
-        }
-      } catch (err) {
-        stream.destroy(err as Error); // the server gets CopyFail: nothing is written
-        await done.catch(() => {});
-        throw err;
-      }
-      stream.end();
-      await done;
+      await streamInto(client, statement, data);
       await client.query('commit');
     } catch (err) {
       failed = err as Error;
@@ -144,11 +154,50 @@ export function postgresCopier(pool: pg.Pool): Copier {
       client.release(failed ?? undefined); // a failed connection is closed: its transaction goes with it
     }
   };
+  copier.session = async (work) => {
+    const client = await pool.connect();
+    let failed: Error | null = null;
+    try {
+      return await work({
+        engine: 'postgres',
+        query: async <R>(text: string) => (await client.query(text)).rows as R[],
+        copyIn: (statement, data) => streamInto(client, statement, data),
+        copyOut: (statement) => client.query(copyTo(statement)),
+      });
+    } catch (err) {
+      failed = err as Error;
+      throw err;
+    } finally {
+      client.release(failed ?? undefined); // closing a failed session's connection ends its transaction
+    }
+  };
+  return copier;
+}
+
+/** COPY FROM STDIN on one connection, written with back-pressure; a failing source sends CopyFail. */
+async function streamInto(client: pg.PoolClient, statement: string, data: AsyncIterable<string | Uint8Array>) {
+  const stream = client.query(copyFrom(statement));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  done.catch(() => {}); // awaited below; an early error must not go unhandled meanwhile
+  try {
+    for await (const chunk of data) {
+      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
+    }
+  } catch (err) {
+    stream.destroy(err as Error); // the server gets CopyFail: nothing is written
+    await done.catch(() => {});
+    throw err;
+  }
+  stream.end();
+  await done;
 }
 
 /** The part of PGlite a COPY needs: a query that may read its data from a Blob. */
 interface BlobQuery {
-  query(sql: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown>;
+  query(sql: string, params?: unknown[], options?: { blob?: Blob }): Promise<{ rows: unknown[]; blob?: Blob }>;
 }
 
 /**
@@ -158,7 +207,7 @@ interface BlobQuery {
 export function pgliteCopier(pool: pg.Pool, pglite: BlobQuery): Copier {
   const permitted = { replica: true };
   const run = (q: string) => pglite.query(q);
-  return async (statement, data, options) => {
+  const copier: Copier = async (statement, data, options) => {
     const parts: BlobPart[] = [];
     for await (const chunk of data) parts.push(chunk as BlobPart); // bytes read from a file: never a SharedArrayBuffer
     if (!parts.length) return;
@@ -174,4 +223,28 @@ export function pgliteCopier(pool: pg.Pool, pglite: BlobQuery): Copier {
       client.release();
     }
   };
+  copier.session = async (work) => {
+    const client = await pool.connect();
+    try {
+      return await work({
+        engine: 'pglite',
+        query: async <R>(text: string) => (await pglite.query(text)).rows as R[],
+        async copyIn(statement, data) {
+          const parts: BlobPart[] = [];
+          for await (const chunk of data) parts.push(chunk as BlobPart);
+          if (parts.length) await pglite.query(statement.replace(/from stdin/i, "from '/dev/blob'"), [], { blob: new Blob(parts) });
+        },
+        async *copyOut(statement) {
+          const { blob } = await pglite.query(statement.replace(/to stdout$/i, "to '/dev/blob'"));
+          if (blob?.size) yield new Uint8Array(await blob.arrayBuffer());
+        },
+      });
+    } catch (err) {
+      await run('rollback').catch(() => {}); // the one session must not stay in the failed transaction
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
+  return copier;
 }
