@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  DashboardOutlined,
   AimOutlined,
   AppstoreOutlined,
   EditOutlined,
@@ -87,6 +88,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'assessment', path: '/assessment', icon: <FileDoneOutlined />, label: 'nav.assessment', built: true, requires: 'indicator:read' },
   { key: 'users', path: '/users', icon: <SafetyOutlined />, label: 'nav.users', built: true, requires: 'user:read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: 'nav.audit', built: true, requires: 'audit:read' },
+  /** 系统状态: the backup routes' permission (user:write, the system administrator). */
+  { key: 'system', path: '/system', icon: <DashboardOutlined />, label: 'nav.system', built: true, requires: 'user:write' },
 ];
 
 /** Pages reached from a module without their own menu entry. */

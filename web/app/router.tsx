@@ -38,6 +38,7 @@ const EditionsPage = lazy(() => import('../features/editions/EditionsPage.tsx').
 const EditionPage = lazy(() => import('../features/editions/EditionPage.tsx').then((m) => ({ default: m.EditionPage })));
 const ClaimsPage = lazy(() => import('../features/claims/ClaimsPage.tsx').then((m) => ({ default: m.ClaimsPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const SystemPage = lazy(() => import('../features/system/SystemPage.tsx').then((m) => ({ default: m.SystemPage })));
 const IndicatorsPage = lazy(() => import('../features/indicators/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
 const EvidencePage = lazy(() => import('../features/indicators/EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })));
 const TargetsPage = lazy(() => import('../features/indicators/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
@@ -115,6 +116,7 @@ export const routes: RouteObject[] = [
       { path: 'account', element: <AccountPage /> },
       { path: 'users', element: <RequirePermission action="user:read"><UsersPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission action="audit:read"><AuditPage /></RequirePermission> },
+      { path: 'system', element: <RequirePermission action="user:write"><SystemPage /></RequirePermission> },
       { path: 'indicators', element: <RequirePermission action="indicator:read"><IndicatorsPage /></RequirePermission> },
       { path: 'indicators/targets', element: <RequirePermission action="indicator:read"><TargetsPage /></RequirePermission> },
       { path: 'indicators/:code', element: <RequirePermission action="indicator:read"><EvidencePage /></RequirePermission> },

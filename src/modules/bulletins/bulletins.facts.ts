@@ -114,7 +114,8 @@ const NOT_AFTER_UNIT = /^(?:月|年|日|号|周|岁|小时|分钟|天|%|％|倍|
 export function countsIn(text: string): Count[] {
   const out: Count[] = [];
   const units = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const re = new RegExp(`(\\d+(?:,\\d{3})*|[两三四五六七八九十][十一二三四五六七八九]?)(余|多)?(${units})`, 'g');
+  // Never from inside a run of digits (such a match is skipped below anyway): a long run would be retried from each of its digits.
+  const re = new RegExp(`(?<!\\d)(\\d+(?:,\\d{3})*|[两三四五六七八九十][十一二三四五六七八九]?)(余|多)?(${units})`, 'g');
   for (const m of text.matchAll(re)) {
     const [whole, num, , unit0] = m;
     const at = m.index!;

@@ -32,7 +32,13 @@ const NUMBERED = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](
 const isHeadingLike = (l: string) => l.length <= 48 && !TERMINAL.test(l) && !l.includes('。') && !DATED_ENTRY.test(l) && !/^[(（][一二三四五六七八九十\d]{1,3}[)）]/.test(l);
 const isSectionLine = (l: string) => SECTION.test(l) || (l.length <= 8 && /^[\u4e00-\u9fa5]+$/.test(l)) || (NUMBERED.test(l) && /^[\u4e00-\u9fa5]{2,6}$/.test(l.replace(NUMBERED, '')));
 /** Table-of-contents entries carry leaders and page numbers (…………3); content lines do not. */
-const tocKey = (l: string) => l.replace(/[.·…\s\d]+$/, '').replace(NUMBERED, '').replace(/\s+/g, '');
+const tocKey = (l: string) => trimLeaders(l).replace(NUMBERED, '').replace(/\s+/g, '');
+/** The line without its trailing leaders and page number; a loop, since /[…]+$/ retries a long digit run from each digit. */
+function trimLeaders(l: string): string {
+  let end = l.length;
+  while (end > 0 && /[.·…\s\d]/.test(l[end - 1])) end--;
+  return l.slice(0, end);
+}
 
 /** Where the content starts: after the masthead and the table of contents, if any. */
 function contentStart(lines: string[]): number {

@@ -62,6 +62,14 @@ describe('the fund sheet, checked set-based', () => {
     expect(await auditCount(t)).toBe(audits);
   });
 
+  it('refuses a sheet with no valid row even when invalid rows are to be skipped, recording nothing (found by the fuzz test)', async () => {
+    const [before, audits] = [await stored(), await auditCount(t)];
+    const errors = await failure(importFundTransactions(t.database.db, systemContext, await sheet([['没有的编号', '下达', 1, '2024-03-05', 'b'], [approved, '下达', 0, '2024-03-08', 'g']]), true));
+    expect(errors).toEqual(['2:项目编号:找不到项目「没有的编号」（或不在您的数据范围内）', '3:金额（元）:金额必须大于 0']);
+    expect(await stored()).toEqual(before);
+    expect(await auditCount(t)).toBe(audits);
+  });
+
   it('refuses the kinds the importer may not record', async () => {
     const clerk: RequestContext = { ...systemContext, permissions: new Set([...systemContext.permissions].filter((a) => a !== 'fund:allocate')) };
     const errors = await failure(importFundTransactions(t.database.db, clerk, await sheet([[other, '下达', 1, '2024-03-05', 'a']]), false));

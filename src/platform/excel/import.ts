@@ -93,6 +93,8 @@ export async function importRows<T = unknown, P = unknown, W = unknown>(db: Db, 
       if (errors.length && !opts.skipInvalid) throw rejection(errors, total);
     };
     imported = 'bulk' in opts ? await inBulk(trx, read.rows, opts.bulk, opts.columns, errors, settle) : await rowByRow(trx, read.rows, opts, errors, settle);
+    // Skipping invalid rows when no row is valid would import nothing yet record an import: refused instead.
+    if (imported === 0 && errors.length) throw rejection(errors, total);
     await writeAudit(trx, ctx, { entity: opts.entity, entityId: null, action: 'import', after: { total, imported, skipped: errors.length } });
   });
   return { total, imported, skipped: errors, skippedRows: new Set(errors.map((e) => e.row)).size };
