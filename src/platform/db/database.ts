@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type { DbConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { acquireDirLock } from './lock.ts';
+import { resilientPool } from './pool.ts';
 import { initPgliteDir } from './pglite-init.ts';
 import { pgliteCopier, postgresCopier, registerCopier } from './copy.ts';
 import { openReplica, type Replica } from './replica.ts';
@@ -42,10 +43,7 @@ export async function openDatabase(config: DbConfig): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
-  pool.on('error', () => {
-    /* idle client errors resurface on the next query */
-  });
+  const pool = resilientPool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   const location = redact(url);
   try {
     const client = await pool.connect();

@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { ReadReplicaConfig } from '../config.ts';
 import type { Db } from './database.ts';
 import type { DB } from './schema.ts';
+import { resilientPool } from './pool.ts';
 
 /** Why reads are on the primary right now, or null when the replica serves them. */
 export type ReplicaTrouble = null | 'unchecked' | 'unreachable' | 'lagging' | 'not-a-replica';
@@ -50,9 +50,8 @@ export function parseLsn(text: string): bigint {
  * replica that is down at start only means reads stay on the primary.
  */
 export function openReplica(primary: Db, config: ReadReplicaConfig, location: string): Replica {
-  const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: CHECK_TIMEOUT_MS });
   // An idle connection dropped (the replica stopping): check now rather than at the next tick.
-  pool.on('error', () => void replica.check());
+  const pool = resilientPool({ connectionString: config.url, max: 10, connectionTimeoutMillis: CHECK_TIMEOUT_MS }, () => void replica.check());
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const maxLagMs = config.maxLagSeconds * 1000;
   let trouble: ReplicaTrouble = 'unchecked';
