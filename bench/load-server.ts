@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
+import { isAlive } from '../src/platform/db/lock.ts';
 
 /**
  * The real server for `npm run load`: `node bin/xiezuo.mjs serve --demo` in a child process of its own, bound to
@@ -160,14 +161,6 @@ export async function postgresReachable(url: string): Promise<string | null> {
   }
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /**
  * A throwaway database xiezuo_load_<pid>_<time> (UTF8, C collation like the tests), with its URL; `drop` removes it.
@@ -178,7 +171,7 @@ export async function throwawayDatabase(adminUrl: string): Promise<{ name: strin
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname ~ '^xiezuo_load_[0-9]+_'`);
-    for (const { datname } of rows) if (!alive(Number(datname.split('_')[2]))) await client.query(`drop database if exists ${datname} with (force)`);
+    for (const { datname } of rows) if (!isAlive(Number(datname.split('_')[2]))) await client.query(`drop database if exists ${datname} with (force)`);
   } finally {
     await client.end();
   }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../platform/db/database.ts';
 import { prepareDatabase } from '../app/prepare.ts';
+import { isAlive } from '../platform/db/lock.ts';
 
 /**
  * Builds one migrated database with the full division tree, once per run; every test file
@@ -32,20 +33,12 @@ export default async function setup(project: TestProject) {
   return async () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /** Databases of earlier runs that were killed before their cleanup (their process is gone). */
 async function sweepLeftovers(adminUrl?: string) {
   for (const name of fs.readdirSync(os.tmpdir())) {
     const pid = Number(name.match(/^xiezuo-test-(?:tpl_)?(\d+)[_-]/)?.[1]);
-    if (pid && !alive(pid)) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    if (pid && !isAlive(pid)) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
   }
   if (!adminUrl) return;
   const client = new pg.Client({ connectionString: adminUrl });
@@ -53,7 +46,7 @@ async function sweepLeftovers(adminUrl?: string) {
   try {
     const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname ~ '^xiezuo_(test|tpl)_[0-9]+_'`);
     for (const { datname } of rows) {
-      if (!alive(Number(datname.split('_')[2]))) await client.query(`drop database if exists ${datname} with (force)`);
+      if (!isAlive(Number(datname.split('_')[2]))) await client.query(`drop database if exists ${datname} with (force)`);
     }
   } finally {
     await client.end();

@@ -10,6 +10,7 @@ import { systemContext } from '../platform/context.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { createUser } from '../modules/users/users.service.ts';
+import { isAlive } from '../platform/db/lock.ts';
 
 const run = promisify(execFile);
 const BIN = '/usr/lib/postgresql/15/bin';
@@ -54,20 +55,12 @@ function freePort(): Promise<number> {
   });
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /** Pairs of earlier runs killed before their cleanup: their servers are stopped and folders removed. */
 async function sweepLeftovers() {
   for (const name of fs.readdirSync(os.tmpdir())) {
     const pid = Number(name.startsWith(PREFIX) && name.slice(PREFIX.length).split('-')[0]);
-    if (!pid || alive(pid)) continue;
+    if (!pid || isAlive(pid)) continue;
     const dir = path.join(os.tmpdir(), name);
     for (const node of ['replica', 'primary']) await asPostgres('pg_ctl', ['-D', path.join(dir, node), '-m', 'immediate', 'stop']).catch(() => {});
     fs.rmSync(dir, { recursive: true, force: true });

@@ -44,7 +44,8 @@ export function lockHolder(dir: string): number | null {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this pid exists (EPERM: it does, owned by another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
