@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Caller } from '../../testing/test-app.ts';
 import { buildFixture, MatrixRecords, type Fixture, type MatrixUser } from './access.matrix.fixture.ts';
-import { MATRIX, type Req } from './access.matrix.lines.ts';
+import { adminRequests, JSON_METHODS, type Req } from './access.matrix.lines.ts';
 import type { RoleCode } from '../../platform/access/actions.ts';
 import { sql, type RawBuilder } from 'kysely';
 import { toAppError } from '../../platform/http/errors.ts';
@@ -103,7 +103,6 @@ interface Outcome {
 }
 
 const outcomes: Outcome[] = [];
-const JSON_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 
 async function probe(route: string, name: string, req: Req, caller: Caller, expect400: boolean, wantPath?: string) {
   const res = await t.call(req.method, req.url, req.body, req.as ?? caller, req.type);
@@ -118,16 +117,7 @@ describe('input edges', () => {
     const routes = t.app.routeAccess;
     // The matrix's valid request when it can be built; else the bare route (ids 1), which still meets every edge.
     const unbuilt: string[] = [];
-    const fresh = async (key: string): Promise<Req> => {
-      try {
-        if (!MATRIX[key]) throw new Error(`no matrix line for ${key}`);
-        return await MATRIX[key].request({ role: 'sys_admin', caller: admin.caller, username: admin.username, inScope: true, f, r, t });
-      } catch {
-        unbuilt.push(key);
-        const [method, url] = key.split(' ');
-        return { method, url: url.replace(/:\w+/g, '1'), ...(JSON_METHODS.has(method) ? { body: {} } : {}) };
-      }
-    };
+    const fresh = adminRequests({ caller: admin.caller, username: admin.username, f, r, t }, unbuilt);
     for (const route of routes) {
       const key = `${route.method} ${route.url}`;
       const base = await fresh(key);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { useTestApp, type Caller } from '../../testing/test-app.ts';
 import { buildFixture, MatrixRecords, type Fixture, type MatrixUser } from './access.matrix.fixture.ts';
-import { MATRIX, type Req } from './access.matrix.lines.ts';
+import { adminRequests, JSON_METHODS, type Req } from './access.matrix.lines.ts';
 import type { RoleCode } from '../../platform/access/actions.ts';
 import { anyJson, anyText, changedTables, count, dbSignature, deep, errorModelProblem, params, printTried, within, wrongValue } from '../../testing/fuzz/fuzz.ts';
 
@@ -18,7 +18,6 @@ let f: Fixture;
 let r: MatrixRecords;
 let users: Map<RoleCode, MatrixUser>;
 const BOUND_MS = Number(process.env.XIEZUO_FUZZ_BOUND_MS ?? 5_000);
-const JSON_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 /** Touched by any request (a session's last use) or by design on a refusal (the audit of a 403, login attempts). */
 const SKIP = ['sessions', 'audit_log', 'login_attempts', 'api_tokens'];
 
@@ -135,16 +134,7 @@ describe('fuzzing every route', () => {
   it('answers random JSON bodies, mutated valid bodies and random query strings on every route without a 5xx', { timeout: 3_600_000 }, async () => {
     const admin = users.get('sys_admin')!;
     const unbuilt: string[] = [];
-    const fresh = async (key: string): Promise<Req> => {
-      try {
-        if (!MATRIX[key]) throw new Error(`no matrix line for ${key}`);
-        return await MATRIX[key].request({ role: 'sys_admin', caller: admin.caller, username: admin.username, inScope: true, f, r, t });
-      } catch {
-        unbuilt.push(key);
-        const [method, url] = key.split(' ');
-        return { method, url: url.replace(/:\w+/g, '1'), ...(JSON_METHODS.has(method) ? { body: {} } : {}) };
-      }
-    };
+    const fresh = adminRequests({ caller: admin.caller, username: admin.username, f, r, t }, unbuilt);
     const routes = t.app.routeAccess.filter((x) => x.url.startsWith('/api/') && x.method !== 'HEAD');
     for (const route of routes) {
       const key = `${route.method} ${route.url}`;
